@@ -1,0 +1,1 @@
+"""careercli: explore AI and ML careers from the terminal."""

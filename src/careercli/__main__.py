@@ -1,0 +1,3 @@
+from careercli.cli import main
+
+main()

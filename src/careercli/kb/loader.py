@@ -1,0 +1,236 @@
+"""Reading a knowledge base file safely and validating it into models.
+
+The YAML is read with PyYAML's safe loader (the C one when available), refusing what a
+plain ``safe_load`` lets through: duplicate keys (PyYAML keeps the last silently),
+aliases (nested ones expand to billions of nodes once walked), files over a size cap and
+absurd nesting. Every problem becomes a :class:`~careercli.kb.errors.KBError` whose
+message is one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from careercli.kb.errors import DataFileError, ValidationFailed
+from careercli.kb.models import KnowledgeBase
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 32
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe loader that rejects aliases and duplicate keys, naming the line."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "anchors and aliases (&name / *name) are not allowed; write the value out",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[tuple[str, str], yaml.Node] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    first = seen[key].start_mark.line + 1
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"duplicate key {key_node.value!r} (first on line {first})",
+                        key_node.start_mark,
+                    )
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+def _yaml_message(path: Path, err: yaml.YAMLError) -> str:
+    if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
+        mark = err.problem_mark
+        problem = err.problem or "invalid YAML"
+        context = f" ({err.context})" if err.context else ""
+        return f"{path}:{mark.line + 1}:{mark.column + 1}: {problem}{context}"
+    if isinstance(err, yaml.reader.ReaderError):
+        return f"{path}: not a YAML text file (byte {err.position}: {err.reason})"
+    first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+    return f"{path}: {first}"
+
+
+def _depth(data: Any) -> int:
+    """Nesting depth, walked without recursion so a hostile file cannot exhaust the stack."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_DEPTH:
+            return level
+        if isinstance(value, dict):
+            stack.extend((v, level + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, level + 1) for v in value)
+    return deepest
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse ``path`` as YAML with the strict safe loader; raise DataFileError on any problem."""
+    try:
+        if path.is_dir():
+            raise DataFileError(f"{path}: is a directory, not a YAML file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataFileError(
+                f"{path}: file is {size / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: no such file") from None
+    except PermissionError:
+        raise DataFileError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise DataFileError(f"{path}: cannot read ({err.strerror or err})") from None
+    if not raw.strip():
+        raise DataFileError(f"{path}: file is empty")
+    try:
+        data = yaml.load(raw, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as err:
+        raise DataFileError(_yaml_message(path, err)) from None
+    except RecursionError:
+        raise DataFileError(f"{path}: nesting is too deep") from None
+    if data is None:
+        raise DataFileError(f"{path}: file holds no data (only comments?)")
+    if _depth(data) > MAX_DEPTH:
+        raise DataFileError(f"{path}: nesting is deeper than {MAX_DEPTH} levels")
+    return data
+
+
+def _loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out or "(top level)"
+
+
+def format_validation_error(err: ValidationError) -> list[str]:
+    """One ``location: message`` line per error, e.g. ``roles[3].salaries[0].max: ...``."""
+    lines = []
+    for item in err.errors(include_url=False):
+        loc = tuple(p for p in item["loc"] if p not in _UNION_TAGS)
+        message = item["msg"].removeprefix("Value error, ")
+        lines.append(f"{_loc(loc)}: {message}")
+    return lines
+
+
+# Pydantic puts the union member's type in the location; users never wrote those.
+_UNION_TAGS = {"int", "str", "none", "date", "function-after[_ordered(), Duration]"}
+
+
+_REFS = {
+    "source": "sources",
+    "sources": "sources",
+    "skills": "skills",
+    "role": "roles",
+    "parent": "roles",
+    "salary_family": "salary_families",
+}
+
+
+def _walk(model: BaseModel, path: str) -> Iterator[tuple[str, str, str]]:
+    """Yield (location, collection, id) for every reference held in ``model``."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        here = f"{path}.{name}" if path else name
+        collection = _REFS.get(name)
+        if collection and isinstance(value, str):
+            yield here, collection, value
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if collection and isinstance(item, str):
+                    yield f"{here}[{i}]", collection, item
+                elif isinstance(item, BaseModel):
+                    yield from _walk(item, f"{here}[{i}]")
+        elif isinstance(value, BaseModel):
+            yield from _walk(value, here)
+
+
+def check_references(kb: KnowledgeBase) -> list[str]:
+    """Dangling references, duplicate ids and names shared by two entries, one line each."""
+    problems: list[str] = []
+    ids: dict[str, set[str]] = {}
+    for collection in ("sources", "skills", "roles", "salary_families"):
+        seen: dict[str, int] = {}
+        for i, entry in enumerate(getattr(kb, collection)):
+            if entry.id in seen:
+                problems.append(
+                    f"{collection}[{i}].id: duplicate id {entry.id!r} "
+                    f"(also {collection}[{seen[entry.id]}])"
+                )
+            seen.setdefault(entry.id, i)
+        ids[collection] = set(seen)
+    for collection in ("career_tracks", "career_stages", "industries"):
+        seen = {}
+        for i, entry in enumerate(getattr(kb, collection)):
+            if entry.id in seen:
+                problems.append(f"{collection}[{i}].id: duplicate id {entry.id!r}")
+            seen.setdefault(entry.id, i)
+
+    singular = {"sources": "source", "skills": "skill", "roles": "role"}
+    singular["salary_families"] = "salary family"
+    for location, collection, ref in _walk(kb, ""):
+        if ref not in ids[collection]:
+            problems.append(f"{location}: unknown {singular[collection]} {ref!r}")
+
+    for collection, label in (("roles", "title"), ("skills", "name")):
+        owners: dict[str, str] = {}
+        for i, entry in enumerate(getattr(kb, collection)):
+            names = [(f"{collection}[{i}].{label}", getattr(entry, label))]
+            names += [(f"{collection}[{i}].aliases[{j}]", a) for j, a in enumerate(entry.aliases)]
+            for location, name in names:
+                key = name.casefold()
+                owner = owners.get(key)
+                if owner is not None and owner != entry.id:
+                    problems.append(f"{location}: {name!r} is already a name of {owner!r}")
+                owners[key] = entry.id
+    return problems
+
+
+def validate_data(data: Any) -> KnowledgeBase:
+    """Validate parsed YAML into a KnowledgeBase; raise ValidationFailed listing every error."""
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        raise ValidationFailed(
+            f"the top level must be a mapping (sources:, skills:, roles: ...), not a {kind}"
+        )
+    try:
+        kb = KnowledgeBase.model_validate(data)
+    except ValidationError as err:
+        lines = format_validation_error(err)
+        raise ValidationFailed(f"{len(lines)} error(s) in the knowledge base", lines) from None
+    problems = check_references(kb)
+    if problems:
+        raise ValidationFailed(f"{len(problems)} error(s) in the knowledge base", problems)
+    return kb
+
+
+def load_kb(path: Path) -> KnowledgeBase:
+    """Read and validate the knowledge base at ``path``."""
+    data = read_yaml(path)
+    try:
+        return validate_data(data)
+    except ValidationFailed as err:
+        err.message = f"{path}: {err.message}"
+        raise

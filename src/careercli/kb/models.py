@@ -1,0 +1,339 @@
+"""Pydantic models of the knowledge base (``data/roles.yaml``).
+
+Every model forbids unknown fields and is strict, so a typo (``titel:``) or a YAML 1.1
+surprise (``NO`` read as ``False``) is an error naming its location instead of a silent
+change. Figures (salaries, listing counts, durations) carry the id of the source they
+come from; the source carries its year.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9+#.-]*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+
+Tier = Literal["essential", "important", "useful"]
+TIERS: tuple[Tier, ...] = ("essential", "important", "useful")
+Track = Literal["technical", "specialized", "business", "leadership"]
+Level = Literal["entry", "mid", "senior", "staff", "principal", "director", "any"]
+LEVELS: tuple[Level, ...] = ("entry", "mid", "senior", "staff", "principal", "director", "any")
+Unit = Literal["weeks", "months", "years"]
+SkillCategory = Literal[
+    "language",
+    "framework",
+    "library",
+    "platform",
+    "tool",
+    "concept",
+    "math",
+    "practice",
+    "domain",
+    "soft-skill",
+    "business",
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+
+
+class Source(Model):
+    """A seed document. ``year`` is the year its figures refer to, when it says.
+
+    ``short`` is a few words to name it in narrow columns (``AiPathly 2024``).
+    """
+
+    id: Id
+    title: Text
+    short: Text | None = None
+    publisher: Text | None = None
+    published: Annotated[datetime.date | None, Field(strict=False)] = None
+    year: int | None = None
+    file: Text
+    note: Text | None = None
+
+
+class Skill(Model):
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    category: SkillCategory
+    description: Text | None = None
+    subtopics: list[Text] = []
+    sources: list[Id] = []
+
+
+class Duration(Model):
+    """A span of time as a seed states it: ``3-6 months``, ``24+ months``, ``Weeks 1-8``."""
+
+    min: int = Field(ge=0)
+    max: int | None = Field(default=None, ge=0)
+    unit: Unit
+    open_ended: bool = False
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Duration:
+        if self.max is not None and self.max < self.min:
+            raise ValueError(f"max ({self.max}) is below min ({self.min})")
+        return self
+
+    def months(self) -> tuple[float, float | None]:
+        """The span in months: (low, high); high is None when open-ended with no max."""
+        factor = {"weeks": 12 / 52, "months": 1.0, "years": 12.0}[self.unit]
+        high = self.max if self.max is not None else (None if self.open_ended else self.min)
+        return self.min * factor, (None if high is None else high * factor)
+
+    def label(self) -> str:
+        if self.max is None or self.max == self.min:
+            text = f"{self.min}"
+        else:
+            text = f"{self.min}-{self.max}"
+        if self.open_ended:
+            text += "+"
+        unit = self.unit
+        if self.min == 1 and self.max in (None, 1) and not self.open_ended:
+            unit = unit[:-1]  # type: ignore[assignment]
+        return f"{text} {unit}"
+
+
+class SkillGroup(Model):
+    """One line of a role's skill list, e.g. *Deployment: FastAPI, Docker, Kubernetes*."""
+
+    tier: Tier
+    group: Text | None = None
+    text: Text
+    skills: list[Id] = Field(min_length=1)
+    source: Id
+
+
+class LabelledSkills(Model):
+    """A name as the seed wrote it (``C++/Rust``) and the skill ids it stands for."""
+
+    label: Text
+    skills: list[Id] = []
+    note: Text | None = None
+
+
+class StackGroup(Model):
+    group: Text | None = None
+    items: list[LabelledSkills] = Field(min_length=1)
+    source: Id
+
+
+class FrequencyItem(Model):
+    label: Text
+    skills: list[Id] = []
+    count: int = Field(ge=0)
+
+
+class FrequencyTable(Model):
+    """How many of ``sample_size`` job listings asked for each skill."""
+
+    sample_size: int = Field(gt=0)
+    items: list[FrequencyItem] = Field(min_length=1)
+    source: Id
+
+    @model_validator(mode="after")
+    def _counts_within_sample(self) -> FrequencyTable:
+        for item in self.items:
+            if item.count > self.sample_size:
+                raise ValueError(
+                    f"{item.label!r}: count {item.count} exceeds sample size {self.sample_size}"
+                )
+        return self
+
+
+class TextBlock(Model):
+    """A heading and its points, kept as the seed wrote them."""
+
+    heading: Text | None = None
+    text: Text | None = None
+    items: list[Text] = []
+    source: Id
+
+
+class Qualification(Model):
+    education: Text | None = None
+    experience: Duration | None = None
+    text: Text
+    source: Id
+
+
+class Salary(Model):
+    """A pay figure. ``kind`` says what it is: a range, a median, an average or a ceiling."""
+
+    level: Level
+    label: Text | None = None
+    kind: Literal["range", "median", "average", "up-to"] = "range"
+    min: int | None = Field(default=None, ge=0)
+    max: int | None = Field(default=None, ge=0)
+    open_ended: bool = False
+    currency: Literal["USD"] = "USD"
+    region: Text = "US"
+    period: Literal["year"] = "year"
+    source: Id
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Salary:
+        if self.min is None and self.max is None:
+            raise ValueError("a salary needs min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) is above max ({self.max})")
+        if self.kind == "range" and self.min is None:
+            raise ValueError("a range needs min")
+        return self
+
+
+class Phase(Model):
+    name: Text
+    duration: Duration | None = None
+    objective: Text | None = None
+    topics: list[Text] = []
+    skills: list[Id] = []
+
+
+class Roadmap(Model):
+    """Phases of a learning path.
+
+    ``timing`` says how to read the phase durations: ``elapsed`` (time since the start by
+    the end of the phase, e.g. *Core Skills (6-12 months)* after *Foundation (3-6 months)*)
+    or ``span`` (the weeks the phase occupies, e.g. *Weeks 9-14*).
+    """
+
+    name: Text
+    timing: Literal["elapsed", "span"] = "elapsed"
+    total: Duration | None = None
+    phases: list[Phase] = Field(min_length=1)
+    source: Id
+
+
+class Timeline(Model):
+    """How long the way in takes for a given starting point (e.g. *complete beginner*)."""
+
+    label: Text
+    duration: Duration
+    source: Id
+
+
+class RoleLink(Model):
+    """A role named by a seed; ``role`` links it when the KB has that role."""
+
+    name: Text
+    role: Id | None = None
+    note: Text | None = None
+    source: Id
+
+
+class Stage(Model):
+    name: Text
+    level: Level | None = None
+    years: Duration | None = None
+    roles: list[RoleLink] = []
+    topics: list[Text] = []
+
+
+class Resource(Model):
+    title: Text
+    provider: Text | None = None
+    kind: Literal["course", "book", "paper", "community", "dataset", "tool", "tutorial"] = "course"
+    note: Text | None = None
+    source: Id
+
+
+class Role(Model):
+    id: Id
+    title: Text
+    aliases: list[Text] = []
+    track: Track | None = None
+    salary_family: Id | None = None
+    parent: Id | None = None
+    summary: Text | None = None
+    primary_focus: Text | None = None
+    sources: list[Id] = Field(min_length=1)
+    skills: list[SkillGroup] = []
+    stack: list[StackGroup] = []
+    listing_frequencies: list[FrequencyTable] = []
+    requirements: list[TextBlock] = []
+    qualifications: list[Qualification] = []
+    responsibilities: list[TextBlock] = []
+    salaries: list[Salary] = []
+    roadmaps: list[Roadmap] = []
+    timelines: list[Timeline] = []
+    progression: list[Stage] = []
+    specializations: list[RoleLink] = []
+    related: list[RoleLink] = []
+    resources: list[Resource] = []
+    soft_skills: list[TextBlock] = []
+    challenges: list[TextBlock] = []
+    market_demand: list[TextBlock] = []
+    industries: list[TextBlock] = []
+    sections: list[TextBlock] = []
+
+
+class FamilyLevel(Model):
+    level: Level
+    min: int = Field(ge=0)
+    max: int | None = Field(default=None, ge=0)
+    open_ended: bool = False
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FamilyLevel:
+        if self.max is not None and self.min > self.max:
+            raise ValueError(f"min ({self.min}) is above max ({self.max})")
+        return self
+
+
+class SalaryFamily(Model):
+    """A column of a salary table shared by several roles (e.g. *ML Engineering*)."""
+
+    id: Id
+    name: Text
+    currency: Literal["USD"] = "USD"
+    region: Text = "US"
+    levels: list[FamilyLevel] = Field(min_length=1)
+    source: Id
+
+
+class CareerTrack(Model):
+    id: Id
+    name: Text
+    stages: list[Stage] = Field(min_length=1)
+    source: Id
+
+
+class CareerStage(Model):
+    id: Id
+    name: Text
+    years: Duration | None = None
+    essential: list[Text] = []
+    important: list[Text] = []
+    useful: list[Text] = []
+    approach: Text | None = None
+    source: Id
+
+
+class Industry(Model):
+    id: Id
+    name: Text
+    key_skills: list[Text] = []
+    skills: list[Id] = []
+    primary_roles: list[RoleLink] = []
+    topics: list[Text] = []
+    source: Id
+
+
+class KnowledgeBase(Model):
+    version: Literal[1] = 1
+    sources: list[Source] = Field(min_length=1)
+    skills: list[Skill] = []
+    roles: list[Role] = []
+    salary_families: list[SalaryFamily] = []
+    career_tracks: list[CareerTrack] = []
+    career_stages: list[CareerStage] = []
+    industries: list[Industry] = []
+    guidance: list[TextBlock] = []

@@ -1,0 +1,144 @@
+"""Turning what a user typed into a role or skill id.
+
+Order: the alias table and exact names (case-insensitive, and ignoring punctuation), then
+a name that contains every word typed when exactly one does, then fuzzy matching with a
+cutoff. Short queries never go fuzzy (``ML`` must not pick a long title), and when two
+candidates are about equally close the user is asked instead of guessed for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+FUZZY_CUTOFF = 80.0
+AMBIGUITY_MARGIN = 4.0
+MIN_FUZZY_LENGTH = 4
+SUGGESTIONS = 4
+
+
+class ResolveError(LookupError):
+    """Base for resolution failures; ``str()`` is the one-line message."""
+
+    def __init__(self, message: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.suggestions = list(suggestions)
+
+
+class EmptyName(ResolveError):
+    """Nothing was typed (a usage error)."""
+
+
+class UnknownName(ResolveError):
+    """Nothing is close enough."""
+
+
+class AmbiguousName(ResolveError):
+    """Two or more candidates fit about equally well."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases, self.id)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    id: str
+    name: str
+    how: str  # "exact", "words" or "fuzzy"
+
+    @property
+    def guessed(self) -> bool:
+        return self.how != "exact"
+
+
+_PUNCT = re.compile(r"[^\w+#]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, punctuation to spaces (``+`` and ``#`` kept for C++ and C#)."""
+    return " ".join(_PUNCT.sub(" ", text.casefold()).split())
+
+
+def _did_you_mean(names: Iterable[str]) -> str:
+    names = list(names)
+    return f"; did you mean: {', '.join(names)}?" if names else ""
+
+
+def resolve(query: str, candidates: Sequence[Candidate], kind: str) -> Resolution:
+    """Resolve ``query`` to one candidate or raise a ResolveError subclass."""
+    text = " ".join(query.split())
+    key = normalise(text)
+    if not key:
+        raise EmptyName(f"{kind} name is empty")
+
+    exact = {c.id: c for c in candidates if text.casefold() in {n.casefold() for n in c.names()}}
+    if not exact:
+        exact = {c.id: c for c in candidates if key in {normalise(n) for n in c.names()}}
+    if len(exact) == 1:
+        (found,) = exact.values()
+        return Resolution(found.id, found.name, "exact")
+    if len(exact) > 1:
+        raise AmbiguousName(
+            f"{text!r} names more than one {kind}" + _did_you_mean(c.name for c in exact.values()),
+            [c.name for c in exact.values()],
+        )
+
+    words = set(key.split())
+    containing = [
+        c for c in candidates if any(words <= set(normalise(n).split()) for n in c.names())
+    ]
+    if len(containing) == 1:
+        return Resolution(containing[0].id, containing[0].name, "words")
+    if len(containing) > 1:
+        names = sorted((c.name for c in containing), key=len)
+        shown = names[:SUGGESTIONS] + ([f"and {len(names) - SUGGESTIONS} more"] if len(names) > SUGGESTIONS else [])
+        raise AmbiguousName(f"{text!r} fits more than one {kind}" + _did_you_mean(shown), names)
+
+    ranked = _rank(key, candidates)
+    if len(key) >= MIN_FUZZY_LENGTH and ranked and ranked[0][1] >= FUZZY_CUTOFF:
+        best, score = ranked[0]
+        close = [c for c, s in ranked[1:] if s >= FUZZY_CUTOFF and score - s < AMBIGUITY_MARGIN]
+        if not close:
+            return Resolution(best.id, best.name, "fuzzy")
+        names = [best.name, *(c.name for c in close)]
+        raise AmbiguousName(f"{text!r} is about as close to several {kind}s" + _did_you_mean(names), names)
+
+    suggestions = suggest(key, candidates)
+    raise UnknownName(f"no {kind} matches {text!r}" + _did_you_mean(suggestions), suggestions)
+
+
+def _rank(key: str, candidates: Sequence[Candidate]) -> list[tuple[Candidate, float]]:
+    """Candidates by their best name's similarity to ``key`` (typos, word order)."""
+    from rapidfuzz import fuzz
+
+    scored = []
+    for c in candidates:
+        best = max(fuzz.token_sort_ratio(key, normalise(n)) for n in c.names())
+        scored.append((c, float(best)))
+    scored.sort(key=lambda cs: -cs[1])
+    return scored
+
+
+def suggest(key: str, candidates: Sequence[Candidate], limit: int = SUGGESTIONS) -> list[str]:
+    """The nearest few names, for a "did you mean" line; generous on purpose."""
+    from rapidfuzz import fuzz
+
+    scored = []
+    for c in candidates:
+        best = max(
+            max(fuzz.WRatio(key, normalise(n)), fuzz.token_sort_ratio(key, normalise(n)))
+            for n in c.names()
+        )
+        if best >= 60:
+            scored.append((best, c.name))
+    scored.sort(key=lambda sn: (-sn[0], sn[1]))
+    return [name for _, name in scored[:limit]]

@@ -1,0 +1,43 @@
+"""The terminal around a command: output consoles, JSON output, error lines, exit codes.
+
+Colour follows Rich's detection (off when stdout is not a terminal, with ``NO_COLOR`` or
+``TERM=dumb``); width follows the terminal or ``COLUMNS``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import IntEnum
+from typing import Any
+
+from rich.console import Console, RenderableType
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    ERROR = 1  # not found, bad data file, nothing to show
+    USAGE = 2  # wrong arguments (also what click uses)
+    INTERRUPTED = 130
+    BROKEN_PIPE = 141
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, emoji=False)
+
+
+def print_renderable(renderable: RenderableType) -> None:
+    stdout_console().print(renderable)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def error_line(message: str) -> None:
+    """One line on stderr, never wrapped or styled."""
+    sys.stderr.write(f"careercli: error: {message}\n")
+
+
+def note_line(message: str) -> None:
+    sys.stderr.write(f"careercli: {message}\n")
