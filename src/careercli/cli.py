@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 from careercli.kb.errors import KBError, ValidationFailed
 from careercli.kb.paths import DATA_ENV
 from careercli.query.resolve import EmptyName, ResolveError
-from careercli.terminal import ExitStatus, error_line, print_json, print_renderable
+from careercli.terminal import ExitStatus, error_line, note_line, print_json, print_renderable
 
 
 class UsageProblem(Exception):
@@ -169,6 +169,71 @@ def schema() -> None:
     from careercli.kb.models import KnowledgeBase
 
     sys.stdout.write(json.dumps(KnowledgeBase.model_json_schema(), indent=2) + "\n")
+
+
+def _resolve(ctx: typer.Context, name: str, kind: str) -> str:
+    """Resolve a role or skill name to its id, saying on stderr when it was a guess."""
+    from careercli.query.resolve import resolve
+    from careercli.query.roles import role_candidates, skill_candidates
+
+    catalog = _state(ctx).catalog()
+    candidates = role_candidates(catalog) if kind == "role" else skill_candidates(catalog)
+    found = resolve(name, candidates, kind)
+    if found.guessed:
+        note_line(f"{name.strip()!r} taken as {kind} {found.name!r}")
+    return found.id
+
+
+def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, "role")
+
+
+def _complete_skill(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _complete(ctx, incomplete, "skill")
+
+
+def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
+    """Names starting with (or else containing) what was typed; silent on any problem."""
+    try:
+        catalog = _state(ctx).catalog()
+    except Exception:
+        return []
+    names = (
+        [r.title for r in catalog.kb.roles]
+        if kind == "role"
+        else [s.name for s in catalog.kb.skills]
+    )
+    low = incomplete.casefold()
+    starts = [n for n in names if n.casefold().startswith(low)]
+    return starts or [n for n in names if low in n.casefold()]
+
+
+RoleName = Annotated[
+    str,
+    typer.Argument(
+        help="Role title or alias; typos are forgiven.",
+        autocompletion=_complete_role,
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def role(ctx: typer.Context, name: RoleName, as_json: JsonFlag = False) -> None:
+    """Show one role: skills by importance, pay by level with sources, the way in.
+
+    Example: careercli role "ML Engineer"
+    """
+    from careercli.query.roles import role_detail, role_json
+
+    catalog = _state(ctx).catalog()
+    detail = role_detail(catalog, _resolve(ctx, name, "role"))
+    if as_json:
+        print_json(role_json(catalog, detail))
+        return
+    from careercli.render.role import render_role
+
+    print_renderable(render_role(catalog, detail))
 
 
 def main() -> None:

@@ -92,6 +92,10 @@ def resolve(query: str, candidates: Sequence[Candidate], kind: str) -> Resolutio
             [c.name for c in exact.values()],
         )
 
+    if len(key) < MIN_FUZZY_LENGTH:
+        suggestions = suggest(key, candidates)
+        raise UnknownName(f"no {kind} is named {text!r}" + _did_you_mean(suggestions), suggestions)
+
     words = set(key.split())
     containing = [
         c for c in candidates if any(words <= set(normalise(n).split()) for n in c.names())
@@ -104,7 +108,7 @@ def resolve(query: str, candidates: Sequence[Candidate], kind: str) -> Resolutio
         raise AmbiguousName(f"{text!r} fits more than one {kind}" + _did_you_mean(shown), names)
 
     ranked = _rank(key, candidates)
-    if len(key) >= MIN_FUZZY_LENGTH and ranked and ranked[0][1] >= FUZZY_CUTOFF:
+    if ranked and ranked[0][1] >= FUZZY_CUTOFF:
         best, score = ranked[0]
         close = [c for c, s in ranked[1:] if s >= FUZZY_CUTOFF and score - s < AMBIGUITY_MARGIN]
         if not close:

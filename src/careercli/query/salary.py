@@ -1,0 +1,137 @@
+"""Pay figures of a role, each with its source and year, never merged across sources.
+
+A role's figures are its own ``salaries`` plus, when it belongs to a salary family, that
+family's levels (labelled *via* the family).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careercli.kb.models import LEVELS, Level, Role
+from careercli.query.catalog import Catalog
+
+
+@dataclass(frozen=True)
+class PayFigure:
+    level: Level
+    kind: str  # range, median, average, up-to
+    min: int | None
+    max: int | None
+    open_ended: bool
+    currency: str
+    region: str
+    source: str
+    source_title: str
+    source_short: str
+    year: int | None
+    via: str | None = None  # the salary family's name, when the figure is the family's
+    label: str | None = None
+    note: str | None = None
+
+    @property
+    def low(self) -> int:
+        """The lowest amount the figure states (for sorting and bar scales)."""
+        return self.min if self.min is not None else (self.max or 0)
+
+    @property
+    def high(self) -> int:
+        return self.max if self.max is not None else (self.min or 0)
+
+    def amount(self) -> str:
+        """``$100K-$140K``, ``$500K+``, ``median $115,599``, ``up to $182,696``."""
+        if self.kind == "range":
+            text = money(self.low)
+            if self.max is not None and self.max != self.min:
+                text += f"-{money(self.max)}"
+            return text + ("+" if self.open_ended else "")
+        value = self.min if self.min is not None else self.max
+        prefix = {"median": "median ", "average": "average ", "up-to": "up to "}[self.kind]
+        return prefix + exact_money(value or 0) + ("+" if self.open_ended else "")
+
+    def provenance(self) -> str:
+        """``Guide A, 2025`` (or ``year not stated``), plus the family when via one."""
+        year = str(self.year) if self.year else "year not stated"
+        text = f"{self.source_short}, {year}"
+        return f"{text}; {self.via} family" if self.via else text
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "level": self.level,
+            "kind": self.kind,
+            "min": self.min,
+            "max": self.max,
+            "open_ended": self.open_ended,
+            "currency": self.currency,
+            "region": self.region,
+            "source": self.source,
+            "source_title": self.source_title,
+            "year": self.year,
+            "via_family": self.via,
+            "label": self.label,
+            "note": self.note,
+        }
+
+
+def money(amount: int) -> str:
+    if amount >= 1000 and amount % 1000 == 0:
+        return f"${amount // 1000}K"
+    return exact_money(amount)
+
+
+def exact_money(amount: int) -> str:
+    return f"${amount:,}"
+
+
+def role_pay(catalog: Catalog, role: Role) -> list[PayFigure]:
+    """Every pay figure for ``role``, ordered by level, then source."""
+    figures: list[PayFigure] = []
+    for s in role.salaries:
+        src = catalog.sources[s.source]
+        figures.append(
+            PayFigure(
+                level=s.level,
+                kind=s.kind,
+                min=s.min,
+                max=s.max,
+                open_ended=s.open_ended,
+                currency=s.currency,
+                region=s.region,
+                source=s.source,
+                source_title=src.title,
+                source_short=src.short or src.title,
+                year=catalog.source_year(s.source),
+                label=s.label,
+                note=s.note,
+            )
+        )
+    if role.salary_family:
+        family = catalog.families[role.salary_family]
+        src = catalog.sources[family.source]
+        for lv in family.levels:
+            figures.append(
+                PayFigure(
+                    level=lv.level,
+                    kind="range",
+                    min=lv.min,
+                    max=lv.max,
+                    open_ended=lv.open_ended,
+                    currency=family.currency,
+                    region=family.region,
+                    source=family.source,
+                    source_title=src.title,
+                    source_short=src.short or src.title,
+                    year=catalog.source_year(family.source),
+                    via=family.name,
+                )
+            )
+    figures.sort(key=lambda f: (LEVELS.index(f.level), f.source, f.kind))
+    return figures
+
+
+def pay_by_level(figures: list[PayFigure]) -> dict[Level, list[PayFigure]]:
+    """Figures grouped by level, levels in career order."""
+    grouped: dict[Level, list[PayFigure]] = {}
+    for f in figures:
+        grouped.setdefault(f.level, []).append(f)
+    return grouped

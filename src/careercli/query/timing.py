@@ -1,0 +1,40 @@
+"""How long a roadmap takes, read the way its source states the phases."""
+
+from __future__ import annotations
+
+from careercli.kb.models import Duration, Roadmap
+
+
+def roadmap_total(roadmap: Roadmap) -> Duration | None:
+    """The whole roadmap's time.
+
+    A total the source states wins. Otherwise, for ``elapsed`` timing the last phase's
+    range is the total (its range is time since the start); for ``span`` timing the end
+    of the last phase is.
+    """
+    if roadmap.total is not None:
+        return roadmap.total
+    timed = [p.duration for p in roadmap.phases if p.duration is not None]
+    if not timed:
+        return None
+    last = timed[-1]
+    if roadmap.timing == "elapsed":
+        return last
+    end = last.max if last.max is not None else last.min
+    return Duration(min=end, unit=last.unit, open_ended=last.open_ended)
+
+
+def phase_label(duration: Duration | None, timing: str) -> str:
+    """``3-6 months`` for elapsed timing, ``weeks 9-14`` for spans."""
+    if duration is None:
+        return ""
+    if timing == "span":
+        end = f"-{duration.max}" if duration.max not in (None, duration.min) else ""
+        return f"{duration.unit} {duration.min}{end}"
+    return duration.label()
+
+
+def shortest_months(durations: list[Duration]) -> float | None:
+    """The smallest lower bound in months, for sorting roles by time to get in."""
+    lows = [d.months()[0] for d in durations]
+    return min(lows) if lows else None

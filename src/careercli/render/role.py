@@ -1,0 +1,220 @@
+"""The one-screen view of a role (``careercli role``)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from careercli.kb.models import Role
+from careercli.query.catalog import Catalog
+from careercli.query.roles import RoleDetail, skills_by_tier
+from careercli.query.salary import PayFigure, pay_by_level
+from careercli.query.timing import phase_label
+from careercli.render.common import (
+    bar,
+    bullets,
+    joined,
+    pct_text,
+    plain,
+    section,
+    skill_names,
+    table,
+)
+
+
+def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:
+    role = detail.role
+    parts: list[RenderableType] = [_header(catalog, role)]
+    if detail.progress is not None:
+        p = detail.progress
+        parts.append(
+            Text.assemble(
+                ("Your progress: ", "bold"),
+                f"essential {pct_text(p.essential_have, p.essential_total)}, ",
+                f"all skills {pct_text(p.all_have, p.all_total)}",
+            )
+        )
+    if role.skills:
+        parts.append(section("Skills by importance", _skills(catalog, role, detail.have)))
+    if role.stack:
+        parts.append(section("Languages, frameworks and tools", _stack(catalog, role)))
+    for freq in role.listing_frequencies:
+        title = (
+            f"How often job listings ask ({freq.sample_size} listings, "
+            f"{_source_short(catalog, freq.source)})"
+        )
+        t = table("Skill", "Listings", "", min_widths=(10, 8))
+        for item in freq.items:
+            t.add_row(
+                plain(item.label),
+                f"{item.count}/{freq.sample_size}",
+                bar(item.count, freq.sample_size),
+            )
+        parts.append(section(title, t))
+    if detail.pay:
+        parts.append(section("Pay (USD a year)", pay_table(detail.pay)))
+    if role.qualifications:
+        parts.append(section("Qualifications and experience", _qualifications(catalog, role)))
+    responsibilities = [i for b in role.responsibilities for i in b.items] + [
+        b.text for b in role.responsibilities if b.text
+    ]
+    if responsibilities:
+        parts.append(section("Daily responsibilities", bullets(responsibilities)))
+    way_in = _way_in(catalog, detail)
+    if way_in is not None:
+        parts.append(section("The way in", way_in))
+    if detail.links:
+        lines = []
+        for link in detail.links:
+            line = Text(link.name, style="bold" if link.role else "")
+            line.append(f" ({link.kind})", style="dim")
+            if link.note:
+                line.append(f": {link.note}")
+            lines.append(line)
+        parts.append(section("Related roles", _lines(lines)))
+    parts.append(
+        section(
+            "Sources",
+            _lines(
+                [Text(f"{catalog.source_label(s.id)}, {s.file}") for s in detail.sources]
+            ),
+        )
+    )
+    return Group(*parts)
+
+
+def _source_short(catalog: Catalog, source_id: str) -> str:
+    source = catalog.sources[source_id]
+    year = catalog.source_year(source_id)
+    return f"{source.short or source.title}, {year or 'year not stated'}"
+
+
+def _header(catalog: Catalog, role: Role) -> RenderableType:
+    title = Text(role.title, style="bold cyan")
+    facts = []
+    if role.track:
+        facts.append(f"{role.track} track")
+    if role.salary_family:
+        facts.append(f"{catalog.families[role.salary_family].name} pay family")
+    if role.aliases:
+        facts.append("also: " + ", ".join(role.aliases))
+    lines: list[RenderableType] = [title]
+    if facts:
+        lines.append(Text(" · ".join(facts), style="dim"))
+    if role.summary:
+        lines.append(plain(role.summary))
+    if role.primary_focus:
+        lines.append(Text.assemble(("Primary focus: ", "bold"), role.primary_focus))
+    return Group(*lines)
+
+
+def _skills(catalog: Catalog, role: Role, have: frozenset[str]) -> RenderableType:
+    names = {s: catalog.skill_name(s) for g in role.skills for s in g.skills}
+    t = table("Tier", "Group", "Skills", min_widths=(9, 8, 12))
+    for tier, indexes in skills_by_tier(role).items():
+        for n, i in enumerate(indexes):
+            group = role.skills[i]
+            t.add_row(
+                Text(tier if n == 0 else "", style="bold"),
+                plain(group.group),
+                skill_names(group.skills, names, have),
+            )
+    return t
+
+
+def _stack(catalog: Catalog, role: Role) -> RenderableType:
+    lines = []
+    for group in role.stack:
+        labels = [
+            item.label + (f" ({item.note})" if item.note else "") for item in group.items
+        ]
+        line = Text()
+        if group.group:
+            line.append(f"{group.group}: ", style="bold")
+        line.append(", ".join(labels))
+        lines.append(line)
+    return _lines(lines)
+
+
+def pay_table(figures: list[PayFigure]) -> RenderableType:
+    """Levels down, one column per source, so disagreeing sources sit side by side."""
+    columns: list[str] = []
+    for f in figures:
+        if f.provenance() not in columns:
+            columns.append(f.provenance())
+    t = table("Level", *columns, min_widths=(9,) + (12,) * len(columns))
+    for level, figs in pay_by_level(figures).items():
+        cells = []
+        for col in columns:
+            here = [f for f in figs if f.provenance() == col]
+            cells.append(joined([_figure_text(f) for f in here], sep="\n"))
+        t.add_row(Text(level, style="bold"), *cells)
+    return t
+
+
+def _figure_text(f: PayFigure) -> Text:
+    text = Text(f.amount())
+    extra = [x for x in (f.label, f.region if f.region != "US" else None) if x]
+    if extra:
+        text.append(f" ({'; '.join(extra)})", style="dim")
+    return text
+
+
+def _qualifications(catalog: Catalog, role: Role) -> RenderableType:
+    lines = []
+    for q in role.qualifications:
+        line = Text()
+        if q.education:
+            line.append("Education: ", style="bold")
+            line.append(q.education)
+            line.append("\n")
+        if q.experience:
+            line.append("Experience: ", style="bold")
+            line.append(q.experience.label())
+            line.append("\n")
+        line.append(q.text)
+        line.append(f" [{_source_short(catalog, q.source)}]", style="dim")
+        lines.append(line)
+    return _lines(lines)
+
+
+def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
+    lines: list[Text] = []
+    for roadmap, total in detail.totals:
+        line = Text(roadmap.name, style="bold")
+        line.append(f" [{_source_short(catalog, roadmap.source)}]", style="dim")
+        line.append(": ")
+        steps = [
+            f"{p.name} ({phase_label(p.duration, roadmap.timing)})"
+            if p.duration
+            else p.name
+            for p in roadmap.phases
+        ]
+        line.append(" → ".join(steps))
+        if total is not None:
+            line.append("; total ")
+            line.append(total.label(), style="bold")
+        lines.append(line)
+    for tl in detail.role.timelines:
+        line = Text(f"{tl.label}: ", style="bold")
+        line.append(tl.duration.label())
+        line.append(f" [{_source_short(catalog, tl.source)}]", style="dim")
+        lines.append(line)
+    for stage in detail.role.progression:
+        line = Text(stage.name, style="bold")
+        if stage.years:
+            line.append(f" ({stage.years.label()})")
+        lines.append(line)
+    if not lines:
+        return None
+    lines.append(Text(f"See: careercli roadmap {_quote(detail.role.title)}", style="dim"))
+    return _lines(lines)
+
+
+def _quote(text: str) -> str:
+    return f'"{text}"' if any(c in text for c in " /()&") else text
+
+
+def _lines(lines: list[Text]) -> RenderableType:
+    return Group(*lines)
+
