@@ -236,6 +236,218 @@ def role(ctx: typer.Context, name: RoleName, as_json: JsonFlag = False) -> None:
     print_renderable(render_role(catalog, detail))
 
 
+def _have(ctx: typer.Context) -> frozenset[str] | None:
+    """The profile's skills known to this KB; None when the profile is empty or unreadable."""
+    from careercli.profile import ProfileError, load_profile
+
+    try:
+        skills = load_profile().skills
+    except ProfileError as err:
+        note_line(f"warning: {err}")
+        return None
+    known = _state(ctx).catalog().skills
+    owned = frozenset(s for s in skills if s in known)
+    return owned or None
+
+
+def _width() -> int:
+    from careercli.terminal import stdout_console
+
+    return stdout_console().width
+
+
+SkillName = Annotated[
+    str,
+    typer.Argument(
+        help="Skill name or alias (pytorch, k8s, sklearn); typos are forgiven.",
+        autocompletion=_complete_skill,
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def skill(ctx: typer.Context, name: SkillName, as_json: JsonFlag = False) -> None:
+    """Show a skill: the roles that need it and how much, how often listings ask for it.
+
+    Example: careercli skill pytorch
+    """
+    from careercli.query.skills import skill_detail, skill_json
+
+    catalog = _state(ctx).catalog()
+    detail = skill_detail(catalog, _resolve(ctx, name, "skill"))
+    if as_json:
+        print_json(skill_json(catalog, detail))
+        return
+    from careercli.render.skill import render_skill
+
+    print_renderable(render_skill(catalog, detail, _have(ctx) or frozenset()))
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            help="Two or more role names.", autocompletion=_complete_role, show_default=False
+        ),
+    ],
+    as_json: JsonFlag = False,
+) -> None:
+    """Compare roles side by side: skills shared and unique, overlap, pay, time to get in.
+
+    Example: careercli compare "Data Scientist" "ML Engineer"
+    """
+    if len(names) < 2:
+        raise UsageProblem(
+            'compare needs two or more roles, e.g. careercli compare "Data Scientist" MLE'
+        )
+    from careercli.query.compare import compare as compare_roles
+    from careercli.query.compare import comparison_json
+
+    catalog = _state(ctx).catalog()
+    ids = [_resolve(ctx, n, "role") for n in names]
+    comp = compare_roles(catalog, ids, _have(ctx))
+    if as_json:
+        print_json(comparison_json(catalog, comp))
+        return
+    from careercli.render.compare import render_comparison
+
+    print_renderable(render_comparison(catalog, comp, _width()))
+
+
+@app.command()
+def roadmap(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="Role to show the learning path of; without it, the career tracks.",
+            autocompletion=_complete_role,
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", help="text, or markdown for a checklist to share or print."),
+    ] = "text",
+    as_json: JsonFlag = False,
+) -> None:
+    """Show the phases to a role, with durations and topics, or the career tracks.
+
+    Example: careercli roadmap "NLP Engineer" --format markdown > plan.md
+    """
+    if fmt not in ("text", "markdown"):
+        raise UsageProblem(f"--format must be text or markdown, not {fmt!r}")
+    catalog = _state(ctx).catalog()
+    if name is None:
+        if fmt == "markdown":
+            raise UsageProblem("--format markdown needs a role, e.g. careercli roadmap MLE")
+        from careercli.query.roadmap import overview, overview_json
+
+        ov = overview(catalog)
+        if as_json:
+            print_json(overview_json(ov))
+            return
+        from careercli.render.roadmap import render_overview
+
+        print_renderable(render_overview(catalog, ov))
+        return
+    from careercli.query.roadmap import roadmap_json, roadmap_markdown
+    from careercli.query.roles import role_detail
+
+    detail = role_detail(catalog, _resolve(ctx, name, "role"), _have(ctx))
+    if as_json:
+        print_json(roadmap_json(catalog, detail))
+    elif fmt == "markdown":
+        sys.stdout.write(roadmap_markdown(catalog, detail))
+    else:
+        from careercli.render.roadmap import render_roadmap
+
+        print_renderable(render_roadmap(catalog, detail))
+
+
+Track = Annotated[
+    str | None,
+    typer.Option("--track", help="technical, specialized, business or leadership."),
+]
+
+
+@app.command()
+def roles(
+    ctx: typer.Context,
+    track: Track = None,
+    family: Annotated[
+        str | None, typer.Option("--family", help="Pay family, e.g. 'ML Engineering'.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List roles, by track then title.
+
+    Example: careercli roles --track specialized
+    """
+    from careercli.query.listing import TRACK_ORDER, list_roles
+
+    if track and track.casefold() not in TRACK_ORDER:
+        raise UsageProblem(f"--track must be one of {', '.join(filter(None, TRACK_ORDER))}")
+    catalog = _state(ctx).catalog()
+    rows = list_roles(catalog, track, family)
+    if not rows:
+        error_line("no role matches those filters")
+        raise typer.Exit(ExitStatus.ERROR)
+    if as_json:
+        print_json(
+            [
+                {"id": r.id, "title": r.title, "aliases": r.aliases, "track": r.track,
+                 "salary_family": r.salary_family, "sources": r.sources}
+                for r in rows
+            ]
+        )
+        return
+    from careercli.render.listing import render_roles
+
+    print_renderable(render_roles(catalog, rows))
+
+
+@app.command()
+def skills(
+    ctx: typer.Context,
+    category: Annotated[
+        str | None, typer.Option("--category", help="e.g. language, framework, concept.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List skills, most needed first, with how many roles need them.
+
+    Example: careercli skills --category framework
+    """
+    from typing import get_args
+
+    from careercli.kb.models import SkillCategory
+    from careercli.query.skills import skill_rows
+
+    if category and category not in get_args(SkillCategory):
+        raise UsageProblem(f"--category must be one of {', '.join(get_args(SkillCategory))}")
+    catalog = _state(ctx).catalog()
+    rows = skill_rows(catalog, category)
+    if not rows:
+        error_line("no skill matches that category")
+        raise typer.Exit(ExitStatus.ERROR)
+    if as_json:
+        print_json(
+            [
+                {"id": r.skill.id, "name": r.skill.name, "category": r.skill.category,
+                 "aliases": r.skill.aliases, "roles": r.roles, "essential_for": r.essential_for}
+                for r in rows
+            ]
+        )
+        return
+    from careercli.render.skill import render_skill_rows
+
+    print_renderable(render_skill_rows(rows, _have(ctx) or frozenset()))
+
+
 def main() -> None:
     """Console-script entry point: run the app, quietly handling a closed pipe."""
     try:

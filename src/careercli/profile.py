@@ -1,0 +1,94 @@
+"""The user's profile: the skills they have, kept in one JSON file.
+
+Writes are atomic (temp file in the same directory, fsync, ``os.replace``) and serialised
+by a lock on a separate ``.lock`` file, so concurrent ``profile add`` runs lose nothing.
+A file that cannot be parsed is reported and never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+HOME_ENV = "CAREERCLI_HOME"
+FILE_NAME = "profile.json"
+LOCK_TIMEOUT = 10.0
+
+
+class ProfileError(Exception):
+    """The profile cannot be read or written; the message is one line naming the path."""
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    version: int = 1
+    skills: list[str] = []
+
+
+def profile_path() -> Path:
+    """``$CAREERCLI_HOME/profile.json``, else the user data directory's."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        return Path(home).expanduser() / FILE_NAME
+    from platformdirs import user_data_path
+
+    return user_data_path("careercli", appauthor=False) / FILE_NAME
+
+
+def load_profile(path: Path | None = None) -> Profile:
+    """The saved profile, or an empty one when none was saved yet."""
+    path = path or profile_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Profile()
+    except OSError as err:
+        raise ProfileError(f"cannot read profile {path}: {err.strerror or err}") from None
+    try:
+        return Profile.model_validate(json.loads(raw))
+    except (ValueError, ValidationError):
+        raise ProfileError(
+            f"profile {path} is not valid; it was left as it is (fix or remove it)"
+        ) from None
+
+
+def update_profile(change: Callable[[Profile], Profile], path: Path | None = None) -> Profile:
+    """Apply ``change`` to the saved profile under the lock and save it atomically."""
+    from filelock import FileLock, Timeout
+
+    path = path or profile_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
+        with lock:
+            new = change(load_profile(path))
+            _write_atomic(path, new.model_dump_json(indent=2) + "\n")
+            return new
+    except Timeout:
+        raise ProfileError(f"profile {path} is locked by another careercli; try again") from None
+    except PermissionError:
+        raise ProfileError(f"cannot write profile in {path.parent}: permission denied") from None
+    except OSError as err:
+        raise ProfileError(f"cannot write profile {path}: {err.strerror or err}") from None
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    mode = path.stat().st_mode & 0o777 if path.exists() else None
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,88 @@
+"""Roadmaps: a role's phases, and the career tracks between roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from careercli.kb.models import CareerTrack, Duration, Role
+from careercli.query.catalog import Catalog
+from careercli.query.roles import RoleDetail
+from careercli.query.timing import phase_label, roadmap_total
+
+
+@dataclass(frozen=True)
+class Overview:
+    tracks: list[CareerTrack]
+    with_roadmap: list[tuple[Role, list[Duration]]]  # roles that have one, with totals
+
+
+def overview(catalog: Catalog) -> Overview:
+    roles = []
+    for role in sorted(catalog.kb.roles, key=lambda r: r.title.casefold()):
+        if role.roadmaps:
+            totals = [t for t in (roadmap_total(m) for m in role.roadmaps) if t is not None]
+            roles.append((role, totals))
+    return Overview(list(catalog.kb.career_tracks), roles)
+
+
+def overview_json(ov: Overview) -> dict[str, object]:
+    return {
+        "career_tracks": [t.model_dump(mode="json") for t in ov.tracks],
+        "roles_with_roadmap": [
+            {"id": r.id, "title": r.title, "totals": [t.model_dump(mode="json") for t in totals]}
+            for r, totals in ov.with_roadmap
+        ],
+    }
+
+
+def roadmap_json(catalog: Catalog, detail: RoleDetail) -> dict[str, object]:
+    role = detail.role
+    return {
+        "role": role.id,
+        "title": role.title,
+        "roadmaps": [
+            {
+                **m.model_dump(mode="json"),
+                "computed_total": t.model_dump(mode="json") if t else None,
+                "year": catalog.source_year(m.source),
+            }
+            for m, t in detail.totals
+        ],
+        "timelines": [tl.model_dump(mode="json") for tl in role.timelines],
+        "progression": [s.model_dump(mode="json") for s in role.progression],
+        "progress": detail.progress.as_json() if detail.progress else None,
+        "have": sorted(detail.have),
+    }
+
+
+def roadmap_markdown(catalog: Catalog, detail: RoleDetail) -> str:
+    """The roadmap as a Markdown checklist, ticked where the profile has a phase's skills."""
+    role = detail.role
+    lines = [f"# Roadmap: {role.title}", ""]
+    if detail.progress is not None:
+        p = detail.progress
+        lines += [
+            f"Progress: {p.essential_have}/{p.essential_total} essential skills, "
+            f"{p.all_have}/{p.all_total} of all skills.",
+            "",
+        ]
+    for roadmap, total in detail.totals:
+        lines.append(f"## {roadmap.name}")
+        lines.append("")
+        lines.append(f"Source: {catalog.source_label(roadmap.source)}" + (f". Total: {total.label()}." if total else "."))
+        lines.append("")
+        for phase in roadmap.phases:
+            when = phase_label(phase.duration, roadmap.timing)
+            lines.append(f"### {phase.name}" + (f" ({when})" if when else ""))
+            if phase.objective:
+                lines.append(f"_{phase.objective}_")
+            lines.append("")
+            for topic in phase.topics:
+                lines.append(f"- [ ] {topic}")
+            for sid in phase.skills:
+                mark = "x" if sid in detail.have else " "
+                lines.append(f"- [{mark}] Skill: {catalog.skill_name(sid)}")
+            lines.append("")
+    for tl in role.timelines:
+        lines.append(f"- {tl.label}: {tl.duration.label()} ({catalog.source_label(tl.source)})")
+    return "\n".join(lines).rstrip() + "\n"

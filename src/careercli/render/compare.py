@@ -1,0 +1,101 @@
+"""Roles side by side (``careercli compare``); panels stack on narrow terminals."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from careercli.kb.models import LEVELS, TIERS
+from careercli.query.catalog import Catalog
+from careercli.query.compare import Comparison
+from careercli.query.roles import RoleDetail
+from careercli.query.salary import pay_by_level
+from careercli.render.common import joined, pct_text, plain, section, skill_names, table
+
+PANEL_MIN_WIDTH = 34
+
+
+def render_comparison(catalog: Catalog, comp: Comparison, width: int) -> RenderableType:
+    panels = [_panel(catalog, comp, d) for d in comp.details]
+    n = len(panels)
+    if width >= PANEL_MIN_WIDTH * n:
+        grid = Table.grid(expand=True, padding=(0, 1))
+        for _ in panels:
+            grid.add_column(ratio=1)
+        grid.add_row(*panels)
+        body: RenderableType = grid
+    else:
+        body = Group(*panels)
+    names = {s: catalog.skill_name(s) for s in catalog.skills}
+    have = comp.details[0].have
+    shared = joined([skill_names([s], names, have) for s in comp.shared]) if comp.shared else Text("none")
+    overlap = Group(
+        *(
+            Text.assemble(
+                (f"{catalog.role_title(o.a)} ↔ {catalog.role_title(o.b)}: ", "bold"),
+                f"{o.pct}% ({o.shared} of {o.union} skills)",
+            )
+            for o in comp.overlaps
+        )
+    )
+    return Group(
+        body,
+        section("Skills all of them need", shared),
+        section("Skill overlap", overlap),
+        section("Pay by level (USD a year)", _pay(comp)),
+    )
+
+
+def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
+    role = d.role
+    names = {s: catalog.skill_name(s) for s in comp.tiers[role.id]}
+    lines: list[RenderableType] = []
+    facts = [f for f in (role.track and f"{role.track} track", role.salary_family and catalog.families[role.salary_family].name + " pay") if f]
+    if facts:
+        lines.append(Text(" · ".join(facts), style="dim"))
+    if role.primary_focus or role.summary:
+        lines.append(plain(role.primary_focus or role.summary))
+    if d.progress is not None:
+        p = d.progress
+        lines.append(Text(f"You have: essential {pct_text(p.essential_have, p.essential_total)}", style="green"))
+    unique = set(comp.unique[role.id])
+    for tier in TIERS:
+        ids = [s for s, t in comp.tiers[role.id].items() if t == tier and s in unique]
+        if ids:
+            line = Text(f"Only here, {tier}: ", style="bold")
+            line.append(skill_names(sorted(ids, key=lambda s: names[s].casefold()), names, d.have))
+            lines.append(line)
+    if not unique:
+        lines.append(Text("No skills of its own: the others name them all.", style="dim"))
+    times = comp.time_to_get_in(role.id)
+    if times:
+        line = Text("Time to get in: ", style="bold")
+        line.append("; ".join(f"{t.label()} ({what})" for what, t in times))
+        lines.append(line)
+    for q in role.qualifications:
+        line = Text("Education: ", style="bold")
+        line.append(q.education or q.text)
+        if q.experience:
+            line.append(f"; {q.experience.label()} experience")
+        lines.append(line)
+    return Panel(Group(*lines), title=Text(role.title, style="bold cyan"), title_align="left")
+
+
+def _pay(comp: Comparison) -> RenderableType:
+    levels = sorted({f.level for d in comp.details for f in d.pay}, key=LEVELS.index)
+    if not levels:
+        return Text("None of the sources give pay for these roles.")
+    t = table("Level", *(d.role.title for d in comp.details), min_widths=(8,) + (10,) * len(comp.details))
+    for level in levels:
+        cells = []
+        for d in comp.details:
+            figs = pay_by_level(d.pay).get(level, [])
+            cells.append(
+                joined([Text(f.amount()) + Text(f" [{f.provenance()}]", style="dim") for f in figs], sep="\n")
+                if figs
+                else Text("-", style="dim")
+            )
+        t.add_row(Text(level, style="bold"), *cells)
+    return t

@@ -1,0 +1,108 @@
+"""Roadmap trees (``careercli roadmap``)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from rich.tree import Tree
+
+from careercli.query.catalog import Catalog
+from careercli.query.roadmap import Overview
+from careercli.query.roles import RoleDetail
+from careercli.query.timing import phase_label
+from careercli.render.common import HAVE, joined, pct_text, plain, section, skill_names
+
+
+def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
+    role = detail.role
+    parts: list[RenderableType] = [Text(f"Roadmap: {role.title}", style="bold cyan")]
+    if detail.progress is not None:
+        p = detail.progress
+        parts.append(
+            Text(
+                f"Your progress: essential {pct_text(p.essential_have, p.essential_total)}, "
+                f"all skills {pct_text(p.all_have, p.all_total)}",
+                style="green",
+            )
+        )
+    if not detail.totals and not role.timelines and not role.progression:
+        parts.append(Text("The sources give no learning path for this role.", style="dim"))
+    names = {s: catalog.skill_name(s) for s in catalog.skills}
+    for roadmap, total in detail.totals:
+        label = Text(roadmap.name, style="bold")
+        label.append(f" [{catalog.source_label(roadmap.source)}]", style="dim")
+        if total is not None:
+            label.append(" total ")
+            label.append(total.label(), style="bold")
+        tree = Tree(label, guide_style="dim")
+        for phase in roadmap.phases:
+            head = Text(phase.name, style="bold")
+            when = phase_label(phase.duration, roadmap.timing)
+            if when:
+                head.append(f" ({when})", style="yellow")
+            if phase.skills and all(s in detail.have for s in phase.skills):
+                head.append(f" {HAVE}", style="green")
+            branch = tree.add(head)
+            if phase.objective:
+                branch.add(Text(phase.objective, style="italic"))
+            for topic in phase.topics:
+                branch.add(plain(topic))
+            if phase.skills:
+                line = Text("Skills: ", style="dim")
+                line.append(skill_names(phase.skills, names, detail.have))
+                branch.add(line)
+        parts.append(Text(""))
+        parts.append(tree)
+    if role.timelines:
+        parts.append(
+            section(
+                "Time to get in, by starting point",
+                Group(
+                    *(
+                        Text.assemble((f"{tl.label}: ", "bold"), tl.duration.label(),
+                                      (f" [{catalog.source_label(tl.source)}]", "dim"))
+                        for tl in role.timelines
+                    )
+                ),
+            )
+        )
+    if role.progression:
+        tree = Tree(Text("Career progression", style="bold"), guide_style="dim")
+        for stage in role.progression:
+            head = Text(stage.name, style="bold")
+            if stage.years:
+                head.append(f" ({stage.years.label()})", style="yellow")
+            branch = tree.add(head)
+            for topic in stage.topics:
+                branch.add(plain(topic))
+        parts.append(Text(""))
+        parts.append(tree)
+    return Group(*parts)
+
+
+def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
+    parts: list[RenderableType] = [Text("Career tracks", style="bold cyan")]
+    for track in ov.tracks:
+        tree = Tree(
+            Text.assemble((track.name, "bold"), (f" [{catalog.source_label(track.source)}]", "dim")),
+            guide_style="dim",
+        )
+        for stage in track.stages:
+            head = Text(stage.name, style="bold")
+            if stage.years:
+                head.append(f" ({stage.years.label()})", style="yellow")
+            branch = tree.add(head)
+            if stage.roles and [r.name for r in stage.roles] != [stage.name]:
+                branch.add(joined(plain(r.name, "bold" if r.role else "") for r in stage.roles))
+            for topic in stage.topics:
+                branch.add(plain(topic))
+        parts += [Text(""), tree]
+    if ov.with_roadmap:
+        lines = []
+        for role, totals in ov.with_roadmap:
+            line = Text(role.title, style="bold")
+            if totals:
+                line.append(": " + "; ".join(t.label() for t in totals))
+            lines.append(line)
+        parts.append(section("Roles with a roadmap (careercli roadmap ROLE)", Group(*lines)))
+    return Group(*parts)

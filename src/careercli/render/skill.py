@@ -1,0 +1,73 @@
+"""The view of one skill (``careercli skill``) and the skills listing."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from careercli.query.catalog import Catalog
+from careercli.query.skills import SkillDetail, SkillRow
+from careercli.render.common import HAVE, bar, bullets, joined, plain, section, table
+
+
+def render_skill(catalog: Catalog, detail: SkillDetail, have: frozenset[str]) -> RenderableType:
+    skill = detail.skill
+    title = Text(skill.name, style="bold cyan")
+    if skill.id in have:
+        title.append(f" {HAVE} in your profile", style="green")
+    parts: list[RenderableType] = [title]
+    facts = [skill.category]
+    if skill.aliases:
+        facts.append("also: " + ", ".join(skill.aliases))
+    parts.append(Text(" · ".join(facts), style="dim"))
+    if skill.description:
+        parts.append(plain(skill.description))
+    if skill.subtopics:
+        parts.append(section("What to learn inside it", bullets(skill.subtopics)))
+    if detail.needed_by:
+        t = table("Role", "Tier", "As", min_widths=(14, 9))
+        for need in detail.needed_by:
+            t.add_row(plain(need.title), Text(need.tier, style="bold"), plain(", ".join(need.groups)))
+        parts.append(section(f"Roles that need it ({len(detail.needed_by)})", t))
+    else:
+        parts.append(section("Roles that need it", Text("No role in the knowledge base lists it.")))
+    if detail.listings:
+        t = table("Role", "Listed as", "Listings", "", min_widths=(14, 10, 8))
+        for c in detail.listings:
+            t.add_row(
+                plain(c.title),
+                plain(c.label),
+                f"{c.count}/{c.sample_size}",
+                bar(c.count, c.sample_size),
+            )
+        sources = sorted({catalog.source_label(c.source) for c in detail.listings})
+        parts.append(section("How often job listings ask for it", Group(t, Text("Source: " + "; ".join(sources), style="dim"))))
+    if detail.companions:
+        parts.append(
+            section(
+                "Often needed together with it",
+                joined(f"{catalog.skill_name(s)} ({n})" for s, n in detail.companions),
+            )
+        )
+    if detail.taught_in:
+        parts.append(
+            section(
+                "Where roadmaps teach it",
+                bullets(f"{p.title}: {p.roadmap} › {p.phase}" for p in detail.taught_in),
+            )
+        )
+    if detail.industries:
+        parts.append(section("Industries", joined(detail.industries)))
+    if skill.sources:
+        parts.append(section("Sources", bullets(catalog.source_label(s) for s in skill.sources)))
+    return Group(*parts)
+
+
+def render_skill_rows(rows: list[SkillRow], have: frozenset[str]) -> RenderableType:
+    t = table("Skill", "Category", "Roles", "Essential for", "Also", min_widths=(12, 8, 5, 9))
+    for r in rows:
+        name = Text(r.skill.name, style="bold")
+        if r.skill.id in have:
+            name.append(f" {HAVE}", style="green")
+        t.add_row(name, r.skill.category, str(r.roles), str(r.essential_for), plain(", ".join(r.skill.aliases)))
+    return t
