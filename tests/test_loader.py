@@ -39,7 +39,9 @@ def test_unknown_field_is_named_with_its_location(run: Run, tmp_path: Path, mini
     assert "  roles[1].title: Field required\n" in err
 
 
-def test_wrong_type_reports_path_like_roles_salaries_max(run: Run, tmp_path: Path, mini: Path) -> None:
+def test_wrong_type_reports_path_like_roles_salaries_max(
+    run: Run, tmp_path: Path, mini: Path
+) -> None:
     text = mini.read_text().replace("min: 90000, max: 120000", "min: 90000, max: lots")
     code, _, err = error_of(run, write(tmp_path, text))
     assert code == 1
@@ -56,7 +58,8 @@ def test_yaml_11_no_is_not_silently_false(run: Run, tmp_path: Path, mini: Path) 
 def test_duplicate_key_names_both_lines(run: Run, tmp_path: Path) -> None:
     code, _, err = error_of(run, write(tmp_path, "version: 1\nsources: []\nversion: 1\n"))
     assert code == 1
-    assert err == f"careercli: error: {tmp_path / 'kb.yaml'}:3:1: duplicate key 'version' (first on line 1)\n"
+    where = tmp_path / "kb.yaml"
+    assert err == f"careercli: error: {where}:3:1: duplicate key 'version' (first on line 1)\n"
 
 
 def test_alias_bomb_is_refused_quickly(run: Run, tmp_path: Path) -> None:
@@ -129,17 +132,24 @@ def test_unreadable_file(run: Run, tmp_path: Path, mini: Path) -> None:
 
 
 def test_dangling_reference_names_entry_and_id(run: Run, tmp_path: Path, mini: Path) -> None:
-    text = mini.read_text().replace("skills: [sql, python], source: guide-b", "skills: [sql, pyhton], source: guide-b")
+    text = mini.read_text().replace(
+        "skills: [sql, python], source: guide-b", "skills: [sql, pyhton], source: guide-b"
+    )
     code, _, err = error_of(run, write(tmp_path, text))
     assert code == 1
     assert "  roles[1].skills[0].skills[1]: unknown skill 'pyhton'\n" in err
 
 
 def test_shared_alias_between_two_roles_is_an_error(tmp_path: Path, mini: Path) -> None:
-    text = mini.read_text().replace("title: Data Scientist\n", "title: Data Scientist\n    aliases: [MLE]\n")
+    text = mini.read_text().replace(
+        "title: Data Scientist\n", "title: Data Scientist\n    aliases: [MLE]\n"
+    )
     with pytest.raises(ValidationFailed) as info:
         load_kb(write(tmp_path, text))
-    assert "roles[3].aliases[0]: 'MLE' is already a name of 'machine-learning-engineer'" in info.value.lines
+    assert (
+        "roles[3].aliases[0]: 'MLE' is already a name of 'machine-learning-engineer'"
+        in info.value.lines
+    )
 
 
 def test_other_commands_refuse_a_broken_file(run: Run, tmp_path: Path, mini: Path) -> None:

@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click import Context
 from typer.core import TyperGroup
 
 from careercli.kb.errors import KBError, ValidationFailed
 from careercli.kb.paths import DATA_ENV
+from careercli.profile import ProfileError
 from careercli.query.resolve import EmptyName, ResolveError
 from careercli.terminal import ExitStatus, error_line, note_line, print_json, print_renderable
 
@@ -26,7 +28,7 @@ class UsageProblem(Exception):
 
 
 class _Group(TyperGroup):
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except KBError as err:
@@ -37,6 +39,9 @@ class _Group(TyperGroup):
             raise typer.Exit(ExitStatus.USAGE) from None
         except ResolveError as err:
             error_line(err.message)
+            raise typer.Exit(ExitStatus.ERROR) from None
+        except ProfileError as err:
+            error_line(str(err))
             raise typer.Exit(ExitStatus.ERROR) from None
         except UsageProblem as err:
             error_line(str(err))
@@ -227,7 +232,7 @@ def role(ctx: typer.Context, name: RoleName, as_json: JsonFlag = False) -> None:
     from careercli.query.roles import role_detail, role_json
 
     catalog = _state(ctx).catalog()
-    detail = role_detail(catalog, _resolve(ctx, name, "role"))
+    detail = role_detail(catalog, _resolve(ctx, name, "role"), _have(ctx))
     if as_json:
         print_json(role_json(catalog, detail))
         return
@@ -399,8 +404,14 @@ def roles(
     if as_json:
         print_json(
             [
-                {"id": r.id, "title": r.title, "aliases": r.aliases, "track": r.track,
-                 "salary_family": r.salary_family, "sources": r.sources}
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "aliases": r.aliases,
+                    "track": r.track,
+                    "salary_family": r.salary_family,
+                    "sources": r.sources,
+                }
                 for r in rows
             ]
         )
@@ -437,8 +448,14 @@ def skills(
     if as_json:
         print_json(
             [
-                {"id": r.skill.id, "name": r.skill.name, "category": r.skill.category,
-                 "aliases": r.skill.aliases, "roles": r.roles, "essential_for": r.essential_for}
+                {
+                    "id": r.skill.id,
+                    "name": r.skill.name,
+                    "category": r.skill.category,
+                    "aliases": r.skill.aliases,
+                    "roles": r.roles,
+                    "essential_for": r.essential_for,
+                }
                 for r in rows
             ]
         )
@@ -446,6 +463,311 @@ def skills(
     from careercli.render.skill import render_skill_rows
 
     print_renderable(render_skill_rows(rows, _have(ctx) or frozenset()))
+
+
+def _profile_skills(ctx: typer.Context, what: str) -> frozenset[str]:
+    """The saved profile's skills, or a usage error saying how to add some."""
+    from careercli.profile import load_profile
+
+    known = _state(ctx).catalog().skills
+    owned = frozenset(s for s in load_profile().skills if s in known)
+    if not owned:
+        raise UsageProblem(
+            f"{what} needs skills: name some, or save yours with careercli profile add python sql"
+        )
+    return owned
+
+
+def _resolve_skills(ctx: typer.Context, names: list[str]) -> frozenset[str]:
+    """Resolve each name; unknown ones are named on stderr and left out."""
+    found: set[str] = set()
+    for name in names:
+        try:
+            found.add(_resolve(ctx, name, "skill"))
+        except ResolveError as err:
+            note_line(f"skipped: {err.message}")
+    return frozenset(found)
+
+
+@app.command()
+def match(
+    ctx: typer.Context,
+    skill_names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Skills you have (default: your profile's).",
+            autocompletion=_complete_skill,
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="How many roles to show.")] = 10,
+    as_json: JsonFlag = False,
+) -> None:
+    """Rank roles by how much of their skills you have.
+
+    Each skill a role names counts by its tier: essential 3, important 2, useful 1; the
+    fit is the share of that weight your skills cover.
+
+    Example: careercli match python sql statistics
+    """
+    from careercli.query.matching import fit_json, rank_roles
+
+    catalog = _state(ctx).catalog()
+    if skill_names:
+        have = _resolve_skills(ctx, skill_names)
+        if not have:
+            error_line("none of those skills is in the knowledge base")
+            raise typer.Exit(ExitStatus.ERROR)
+    else:
+        have = _profile_skills(ctx, "match")
+    fits = rank_roles(catalog, have, top)
+    if as_json:
+        print_json({"skills": sorted(have), "roles": [fit_json(catalog, f) for f in fits]})
+        return
+    from careercli.render.planning import render_fits
+
+    print_renderable(render_fits(catalog, fits, have))
+
+
+@app.command()
+def path(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            help="[FROM] TO: two roles, or one to start from your profile.",
+            autocompletion=_complete_role,
+            show_default=False,
+        ),
+    ],
+    as_json: JsonFlag = False,
+) -> None:
+    """What moving to a role takes: skills to add, what carries over, pay, time.
+
+    Example: careercli path "Data Scientist" "ML Engineer"
+    """
+    from careercli.query.transition import transition, transition_json
+
+    if len(names) > 2:
+        raise UsageProblem("path takes at most two roles: careercli path [FROM] TO")
+    catalog = _state(ctx).catalog()
+    ids = [_resolve(ctx, n, "role") for n in names]
+    if len(ids) == 2:
+        result = transition(catalog, ids[1], from_role=ids[0])
+    else:
+        result = transition(catalog, ids[0], have=_profile_skills(ctx, "path without FROM"))
+    if as_json:
+        print_json(transition_json(catalog, result))
+        return
+    from careercli.render.planning import render_transition
+
+    print_renderable(render_transition(catalog, result))
+
+
+@app.command()
+def salary(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Roles (default: all).", autocompletion=_complete_role, show_default=False
+        ),
+    ] = None,
+    level: Annotated[
+        str | None,
+        typer.Option("--level", help="entry, mid, senior, staff, principal or director."),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Salary ranges as bars on one scale, each with its source and year.
+
+    Without roles, every role at one level (default mid), highest first.
+
+    Example: careercli salary "Data Scientist" MLE --level senior
+    """
+    from careercli.kb.models import LEVELS
+    from careercli.query.salary import salary_board
+
+    if level is not None and level not in LEVELS:
+        raise UsageProblem(f"--level must be one of {', '.join(LEVELS)}")
+    catalog = _state(ctx).catalog()
+    ids = [_resolve(ctx, n, "role") for n in names] if names else None
+    rows = salary_board(catalog, ids, level if (ids or level) else "mid")
+    if not rows:
+        error_line("the sources give no pay for that" + (f" at level {level}" if level else ""))
+        raise typer.Exit(ExitStatus.ERROR)
+    if as_json:
+        print_json([{"role": title, **f.as_json()} for title, f in rows])
+        return
+    from careercli.render.salary import render_board
+
+    print_renderable(render_board(rows, _width()))
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="Words to look for.", show_default=False)],
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits to show.")] = 20,
+    as_json: JsonFlag = False,
+) -> None:
+    """Search roles, skills, roadmap topics, responsibilities and industries.
+
+    Example: careercli search "model monitoring"
+    """
+    from careercli.query.search import hits_json, words
+    from careercli.query.search import search as run_search
+
+    if not words(text):
+        raise UsageProblem("search needs a word to look for")
+    hits = run_search(_state(ctx).catalog(), text, limit)
+    if not hits:
+        error_line(f"nothing matches {text.strip()!r}")
+        raise typer.Exit(ExitStatus.ERROR)
+    if as_json:
+        print_json(hits_json(hits))
+        return
+    from careercli.render.search import render_hits
+
+    print_renderable(render_hits(hits))
+
+
+@app.command()
+def industry(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None, typer.Argument(help="Industry (default: list them).", show_default=False)
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Industry applications: key skills, primary roles, specialised topics.
+
+    Example: careercli industry healthcare
+    """
+    from careercli.query.resolve import Candidate, resolve
+
+    catalog = _state(ctx).catalog()
+    industries = list(catalog.kb.industries)
+    if name is not None:
+        found = resolve(name, [Candidate(i.id, i.name) for i in industries], "industry")
+        industries = [i for i in industries if i.id == found.id]
+    if not industries:
+        error_line("the knowledge base lists no industries")
+        raise typer.Exit(ExitStatus.ERROR)
+    if as_json:
+        print_json([i.model_dump(mode="json") for i in industries])
+        return
+    from careercli.render.search import render_industries, render_industry_list
+
+    if name is None:
+        print_renderable(render_industry_list(industries))
+    else:
+        print_renderable(render_industries(catalog, industries))
+
+
+profile_app = typer.Typer(
+    cls=_Group,
+    help="Your skills, saved, so role, roadmap, compare and match show your progress.",
+    no_args_is_help=True,
+)
+app.add_typer(profile_app, name="profile")
+
+
+@profile_app.command("add")
+def profile_add(
+    ctx: typer.Context,
+    skill_names: Annotated[
+        list[str],
+        typer.Argument(help="Skills you have.", autocompletion=_complete_skill, show_default=False),
+    ],
+) -> None:
+    """Add skills to your profile.
+
+    Example: careercli profile add python sql "a/b testing"
+    """
+    from careercli.profile import update_profile
+
+    ids = _resolve_skills(ctx, skill_names)
+    if not ids:
+        error_line("none of those skills is in the knowledge base; nothing saved")
+        raise typer.Exit(ExitStatus.ERROR)
+    new = update_profile(lambda p: p.model_copy(update={"skills": sorted(set(p.skills) | ids)}))
+    names = _state(ctx).catalog()
+    sys.stdout.write(
+        "added: "
+        + ", ".join(sorted(names.skill_name(s) for s in ids))
+        + f" ({len(new.skills)} in profile)\n"
+    )
+
+
+@profile_app.command("remove")
+def profile_remove(
+    ctx: typer.Context,
+    skill_names: Annotated[
+        list[str],
+        typer.Argument(help="Skills to drop.", autocompletion=_complete_skill, show_default=False),
+    ],
+) -> None:
+    """Remove skills from your profile.
+
+    Example: careercli profile remove sql
+    """
+    from careercli.profile import load_profile, update_profile
+
+    ids = _resolve_skills(ctx, skill_names)
+    present = ids & set(load_profile().skills)
+    if not present:
+        error_line("none of those skills is in your profile; nothing changed")
+        raise typer.Exit(ExitStatus.ERROR)
+    new = update_profile(
+        lambda p: p.model_copy(update={"skills": [s for s in p.skills if s not in ids]})
+    )
+    catalog = _state(ctx).catalog()
+    sys.stdout.write(
+        "removed: "
+        + ", ".join(sorted(catalog.skill_name(s) for s in present))
+        + f" ({len(new.skills)} left)\n"
+    )
+
+
+@profile_app.command("show")
+def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """Show your skills and the roles they fit best.
+
+    Example: careercli profile show
+    """
+    from careercli.profile import load_profile, profile_path
+    from careercli.query.matching import fit_json, rank_roles
+
+    catalog = _state(ctx).catalog()
+    saved = load_profile().skills
+    known = [s for s in saved if s in catalog.skills]
+    unknown = [s for s in saved if s not in catalog.skills]
+    fits = rank_roles(catalog, known, 3) if known else []
+    if as_json:
+        print_json(
+            {
+                "path": str(profile_path()),
+                "skills": known,
+                "unknown_skills": unknown,
+                "best_fits": [fit_json(catalog, f) for f in fits],
+            }
+        )
+        return
+    from careercli.render.profile import render_profile
+
+    print_renderable(render_profile(catalog, known, unknown, fits))
+
+
+@profile_app.command("path")
+def profile_where() -> None:
+    """Print where the profile file lives ($CAREERCLI_HOME overrides).
+
+    Example: careercli profile path
+    """
+    from careercli.profile import profile_path
+
+    sys.stdout.write(f"{profile_path()}\n")
 
 
 def main() -> None:

@@ -103,7 +103,7 @@ def read_yaml(path: Path) -> Any:
     if not raw.strip():
         raise DataFileError(f"{path}: file is empty")
     try:
-        data = yaml.load(raw, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(raw, Loader=_StrictLoader)
     except yaml.YAMLError as err:
         raise DataFileError(_yaml_message(path, err)) from None
     except RecursionError:

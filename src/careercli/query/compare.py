@@ -39,7 +39,9 @@ class Comparison:
         return out
 
 
-def compare(catalog: Catalog, role_ids: list[str], have: frozenset[str] | None = None) -> Comparison:
+def compare(
+    catalog: Catalog, role_ids: list[str], have: frozenset[str] | None = None
+) -> Comparison:
     details = [role_detail(catalog, r, have) for r in role_ids]
     tiers = {r: role_skill_tiers(catalog.roles[r]) for r in role_ids}
     sets = {r: set(t) for r, t in tiers.items()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from careercli.kb.models import Role
+from careercli.kb.models import Industry, Role
 from careercli.query.catalog import Catalog
 
 TRACK_ORDER = ("technical", "specialized", "business", "leadership", None)
@@ -19,3 +19,7 @@ def list_roles(catalog: Catalog, track: str | None = None, family: str | None = 
         rows = [r for r in rows if r.salary_family in ids]
     rows.sort(key=lambda r: (TRACK_ORDER.index(r.track), r.title.casefold()))
     return rows
+
+
+def industry_json(industry: Industry) -> dict[str, object]:
+    return industry.model_dump(mode="json")

@@ -96,15 +96,19 @@ def resolve(query: str, candidates: Sequence[Candidate], kind: str) -> Resolutio
         suggestions = suggest(key, candidates)
         raise UnknownName(f"no {kind} is named {text!r}" + _did_you_mean(suggestions), suggestions)
 
-    words = set(key.split())
-    containing = [
-        c for c in candidates if any(words <= set(normalise(n).split()) for n in c.names())
-    ]
+    words = key.split()
+    containing = [c for c in candidates if any(_has_words(words, n) for n in c.names())]
+    if len(containing) > 1:
+        starting = [c for c in containing if any(normalise(n).startswith(key) for n in c.names())]
+        if len(starting) == 1:
+            containing = starting
     if len(containing) == 1:
         return Resolution(containing[0].id, containing[0].name, "words")
     if len(containing) > 1:
         names = sorted((c.name for c in containing), key=len)
-        shown = names[:SUGGESTIONS] + ([f"and {len(names) - SUGGESTIONS} more"] if len(names) > SUGGESTIONS else [])
+        shown = names[:SUGGESTIONS] + (
+            [f"and {len(names) - SUGGESTIONS} more"] if len(names) > SUGGESTIONS else []
+        )
         raise AmbiguousName(f"{text!r} fits more than one {kind}" + _did_you_mean(shown), names)
 
     ranked = _rank(key, candidates)
@@ -114,10 +118,18 @@ def resolve(query: str, candidates: Sequence[Candidate], kind: str) -> Resolutio
         if not close:
             return Resolution(best.id, best.name, "fuzzy")
         names = [best.name, *(c.name for c in close)]
-        raise AmbiguousName(f"{text!r} is about as close to several {kind}s" + _did_you_mean(names), names)
+        raise AmbiguousName(
+            f"{text!r} is about as close to several {kind}s" + _did_you_mean(names), names
+        )
 
     suggestions = suggest(key, candidates)
     raise UnknownName(f"no {kind} matches {text!r}" + _did_you_mean(suggestions), suggestions)
+
+
+def _has_words(words: list[str], name: str) -> bool:
+    """Every typed word starts some word of ``name`` (``data eng`` fits *Data Engineer*)."""
+    tokens = normalise(name).split()
+    return all(any(t.startswith(w) for t in tokens) for w in words)
 
 
 def _rank(key: str, candidates: Sequence[Candidate]) -> list[tuple[Candidate, float]]:

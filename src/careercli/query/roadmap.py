@@ -69,7 +69,10 @@ def roadmap_markdown(catalog: Catalog, detail: RoleDetail) -> str:
     for roadmap, total in detail.totals:
         lines.append(f"## {roadmap.name}")
         lines.append("")
-        lines.append(f"Source: {catalog.source_label(roadmap.source)}" + (f". Total: {total.label()}." if total else "."))
+        lines.append(
+            f"Source: {catalog.source_label(roadmap.source)}"
+            + (f". Total: {total.label()}." if total else ".")
+        )
         lines.append("")
         for phase in roadmap.phases:
             when = phase_label(phase.duration, roadmap.timing)

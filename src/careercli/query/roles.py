@@ -123,8 +123,6 @@ def role_json(catalog: Catalog, detail: RoleDetail) -> dict[str, object]:
         {"kind": k.kind, "name": k.name, "role": k.role, "note": k.note} for k in detail.links
     ]
     data["source_details"] = [s.model_dump(mode="json") for s in detail.sources]
-    data["skill_names"] = {
-        s: catalog.skill_name(s) for g in detail.role.skills for s in g.skills
-    }
+    data["skill_names"] = {s: catalog.skill_name(s) for g in detail.role.skills for s in g.skills}
     data["progress"] = detail.progress.as_json() if detail.progress else None
     return data

@@ -135,3 +135,22 @@ def pay_by_level(figures: list[PayFigure]) -> dict[Level, list[PayFigure]]:
     for f in figures:
         grouped.setdefault(f.level, []).append(f)
     return grouped
+
+
+def salary_board(
+    catalog: Catalog, role_ids: list[str] | None, level: Level | None
+) -> list[tuple[str, PayFigure]]:
+    """(role title, figure) rows: the given roles' figures, or every role's at ``level``.
+
+    Without roles the rows are ranked by the figure's top amount, highest first.
+    """
+    ids = role_ids if role_ids else [r.id for r in catalog.kb.roles]
+    rows = [
+        (catalog.role_title(rid), f)
+        for rid in ids
+        for f in role_pay(catalog, catalog.roles[rid])
+        if level is None or f.level == level
+    ]
+    if not role_ids:
+        rows.sort(key=lambda tf: (-tf[1].high, -tf[1].low, tf[0]))
+    return rows

@@ -64,7 +64,11 @@ def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillD
                 if skill_id in item.skills:
                     listings.append(
                         ListingCount(
-                            role.id, role.title, item.label, item.count, table.sample_size,
+                            role.id,
+                            role.title,
+                            item.label,
+                            item.count,
+                            table.sample_size,
                             table.source,
                         )
                     )

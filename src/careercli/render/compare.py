@@ -30,7 +30,11 @@ def render_comparison(catalog: Catalog, comp: Comparison, width: int) -> Rendera
         body = Group(*panels)
     names = {s: catalog.skill_name(s) for s in catalog.skills}
     have = comp.details[0].have
-    shared = joined([skill_names([s], names, have) for s in comp.shared]) if comp.shared else Text("none")
+    shared = (
+        joined([skill_names([s], names, have) for s in comp.shared])
+        if comp.shared
+        else Text("none")
+    )
     overlap = Group(
         *(
             Text.assemble(
@@ -52,14 +56,26 @@ def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
     role = d.role
     names = {s: catalog.skill_name(s) for s in comp.tiers[role.id]}
     lines: list[RenderableType] = []
-    facts = [f for f in (role.track and f"{role.track} track", role.salary_family and catalog.families[role.salary_family].name + " pay") if f]
+    facts = [
+        f
+        for f in (
+            role.track and f"{role.track} track",
+            role.salary_family and catalog.families[role.salary_family].name + " pay",
+        )
+        if f
+    ]
     if facts:
         lines.append(Text(" · ".join(facts), style="dim"))
     if role.primary_focus or role.summary:
         lines.append(plain(role.primary_focus or role.summary))
     if d.progress is not None:
         p = d.progress
-        lines.append(Text(f"You have: essential {pct_text(p.essential_have, p.essential_total)}", style="green"))
+        lines.append(
+            Text(
+                f"You have: essential {pct_text(p.essential_have, p.essential_total)}",
+                style="green",
+            )
+        )
     unique = set(comp.unique[role.id])
     for tier in TIERS:
         ids = [s for s, t in comp.tiers[role.id].items() if t == tier and s in unique]
@@ -87,13 +103,18 @@ def _pay(comp: Comparison) -> RenderableType:
     levels = sorted({f.level for d in comp.details for f in d.pay}, key=LEVELS.index)
     if not levels:
         return Text("None of the sources give pay for these roles.")
-    t = table("Level", *(d.role.title for d in comp.details), min_widths=(8,) + (10,) * len(comp.details))
+    t = table(
+        "Level", *(d.role.title for d in comp.details), min_widths=(8,) + (10,) * len(comp.details)
+    )
     for level in levels:
         cells = []
         for d in comp.details:
             figs = pay_by_level(d.pay).get(level, [])
             cells.append(
-                joined([Text(f.amount()) + Text(f" [{f.provenance()}]", style="dim") for f in figs], sep="\n")
+                joined(
+                    [Text(f.amount()) + Text(f" [{f.provenance()}]", style="dim") for f in figs],
+                    sep="\n",
+                )
                 if figs
                 else Text("-", style="dim")
             )

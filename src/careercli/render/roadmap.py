@@ -59,8 +59,11 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
                 "Time to get in, by starting point",
                 Group(
                     *(
-                        Text.assemble((f"{tl.label}: ", "bold"), tl.duration.label(),
-                                      (f" [{catalog.source_label(tl.source)}]", "dim"))
+                        Text.assemble(
+                            (f"{tl.label}: ", "bold"),
+                            tl.duration.label(),
+                            (f" [{catalog.source_label(tl.source)}]", "dim"),
+                        )
                         for tl in role.timelines
                     )
                 ),
@@ -84,7 +87,9 @@ def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
     parts: list[RenderableType] = [Text("Career tracks", style="bold cyan")]
     for track in ov.tracks:
         tree = Tree(
-            Text.assemble((track.name, "bold"), (f" [{catalog.source_label(track.source)}]", "dim")),
+            Text.assemble(
+                (track.name, "bold"), (f" [{catalog.source_label(track.source)}]", "dim")
+            ),
             guide_style="dim",
         )
         for stage in track.stages:

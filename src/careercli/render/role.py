@@ -75,9 +75,7 @@ def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:
     parts.append(
         section(
             "Sources",
-            _lines(
-                [Text(f"{catalog.source_label(s.id)}, {s.file}") for s in detail.sources]
-            ),
+            _lines([Text(f"{catalog.source_label(s.id)}, {s.file}") for s in detail.sources]),
         )
     )
     return Group(*parts)
@@ -125,9 +123,7 @@ def _skills(catalog: Catalog, role: Role, have: frozenset[str]) -> RenderableTyp
 def _stack(catalog: Catalog, role: Role) -> RenderableType:
     lines = []
     for group in role.stack:
-        labels = [
-            item.label + (f" ({item.note})" if item.note else "") for item in group.items
-        ]
+        labels = [item.label + (f" ({item.note})" if item.note else "") for item in group.items]
         line = Text()
         if group.group:
             line.append(f"{group.group}: ", style="bold")
@@ -185,9 +181,7 @@ def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
         line.append(f" [{_source_short(catalog, roadmap.source)}]", style="dim")
         line.append(": ")
         steps = [
-            f"{p.name} ({phase_label(p.duration, roadmap.timing)})"
-            if p.duration
-            else p.name
+            f"{p.name} ({phase_label(p.duration, roadmap.timing)})" if p.duration else p.name
             for p in roadmap.phases
         ]
         line.append(" → ".join(steps))
@@ -217,4 +211,3 @@ def _quote(text: str) -> str:
 
 def _lines(lines: list[Text]) -> RenderableType:
     return Group(*lines)
-

@@ -16,7 +16,7 @@ def render_skill(catalog: Catalog, detail: SkillDetail, have: frozenset[str]) ->
     if skill.id in have:
         title.append(f" {HAVE} in your profile", style="green")
     parts: list[RenderableType] = [title]
-    facts = [skill.category]
+    facts: list[str] = [skill.category]
     if skill.aliases:
         facts.append("also: " + ", ".join(skill.aliases))
     parts.append(Text(" · ".join(facts), style="dim"))
@@ -27,7 +27,9 @@ def render_skill(catalog: Catalog, detail: SkillDetail, have: frozenset[str]) ->
     if detail.needed_by:
         t = table("Role", "Tier", "As", min_widths=(14, 9))
         for need in detail.needed_by:
-            t.add_row(plain(need.title), Text(need.tier, style="bold"), plain(", ".join(need.groups)))
+            t.add_row(
+                plain(need.title), Text(need.tier, style="bold"), plain(", ".join(need.groups))
+            )
         parts.append(section(f"Roles that need it ({len(detail.needed_by)})", t))
     else:
         parts.append(section("Roles that need it", Text("No role in the knowledge base lists it.")))
@@ -41,7 +43,12 @@ def render_skill(catalog: Catalog, detail: SkillDetail, have: frozenset[str]) ->
                 bar(c.count, c.sample_size),
             )
         sources = sorted({catalog.source_label(c.source) for c in detail.listings})
-        parts.append(section("How often job listings ask for it", Group(t, Text("Source: " + "; ".join(sources), style="dim"))))
+        parts.append(
+            section(
+                "How often job listings ask for it",
+                Group(t, Text("Source: " + "; ".join(sources), style="dim")),
+            )
+        )
     if detail.companions:
         parts.append(
             section(
@@ -69,5 +76,11 @@ def render_skill_rows(rows: list[SkillRow], have: frozenset[str]) -> RenderableT
         name = Text(r.skill.name, style="bold")
         if r.skill.id in have:
             name.append(f" {HAVE}", style="green")
-        t.add_row(name, r.skill.category, str(r.roles), str(r.essential_for), plain(", ".join(r.skill.aliases)))
+        t.add_row(
+            name,
+            r.skill.category,
+            str(r.roles),
+            str(r.essential_for),
+            plain(", ".join(r.skill.aliases)),
+        )
     return t

@@ -1,0 +1,62 @@
+"""Which roles fit a set of skills, and what each still lacks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from careercli.kb.models import TIERS, Tier
+from careercli.query.catalog import Catalog, role_skill_tiers
+
+WEIGHTS: dict[Tier, int] = {"essential": 3, "important": 2, "useful": 1}
+
+
+@dataclass(frozen=True)
+class Fit:
+    role: str
+    title: str
+    score: float  # 0..100: weighted share of the role's skills covered
+    covered: list[str]
+    missing: dict[Tier, list[str]]
+
+    @property
+    def missing_essential(self) -> list[str]:
+        return self.missing.get("essential", [])
+
+
+def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
+    """How well ``have`` covers one role, essential skills weighing most."""
+    owned = set(have)
+    role = catalog.roles[role_id]
+    tiers = role_skill_tiers(role)
+    total = sum(WEIGHTS[t] for t in tiers.values())
+    got = sum(WEIGHTS[t] for s, t in tiers.items() if s in owned)
+    missing: dict[Tier, list[str]] = {}
+    for tier in TIERS:
+        lacking = [s for s, t in tiers.items() if t == tier and s not in owned]
+        if lacking:
+            missing[tier] = sorted(lacking, key=lambda s: catalog.skill_name(s).casefold())
+    covered = sorted(
+        (s for s in tiers if s in owned), key=lambda s: catalog.skill_name(s).casefold()
+    )
+    score = 100.0 * got / total if total else 0.0
+    return Fit(role.id, role.title, score, covered, missing)
+
+
+def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
+    """Roles by score, then by fewest missing essential skills, then title."""
+    owned = set(have)
+    fits = [fit(catalog, r.id, owned) for r in catalog.kb.roles if r.skills]
+    fits.sort(key=lambda f: (-f.score, len(f.missing_essential), f.title.casefold()))
+    return fits[:top] if top else fits
+
+
+def fit_json(catalog: Catalog, f: Fit) -> dict[str, object]:
+    return {
+        "role": f.role,
+        "title": f.title,
+        "score": round(f.score, 1),
+        "covered": f.covered,
+        "missing": {t: ids for t, ids in f.missing.items()},
+        "missing_essential_names": [catalog.skill_name(s) for s in f.missing_essential],
+    }

@@ -1,0 +1,110 @@
+"""Renderings of ``match`` and ``path``: fit scores, skills to add, pay steps."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from careercli.query.catalog import Catalog
+from careercli.query.matching import WEIGHTS, Fit
+from careercli.query.transition import Transition
+from careercli.render.common import bar, bullets, joined, plain, section, table
+
+MISSING_SHOWN = 4
+
+
+def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> RenderableType:
+    t = table("Role", "Fit", "", "Essential skills still missing", min_widths=(14, 4, 10, 12))
+    for f in fits:
+        missing = [catalog.skill_name(s) for s in f.missing_essential]
+        shown = ", ".join(missing[:MISSING_SHOWN])
+        if len(missing) > MISSING_SHOWN:
+            shown += f" (+{len(missing) - MISSING_SHOWN} more)"
+        t.add_row(
+            Text(f.title, style="bold"),
+            f"{f.score:.0f}%",
+            bar(f.score, 100),
+            plain(shown or "none", "" if shown else "green"),
+        )
+    weights = ", ".join(f"{tier} {w}" for tier, w in WEIGHTS.items())
+    note = Text(
+        f"Fit weighs each skill by tier ({weights}); you gave "
+        f"{len(have)} skill{'s' if len(have) != 1 else ''}.",
+        style="dim",
+    )
+    return Group(t, note)
+
+
+def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
+    start = catalog.role_title(t.from_role) if t.from_role else "your profile"
+    parts: list[RenderableType] = [
+        Text.assemble(
+            ("From ", ""),
+            (start, "bold cyan"),
+            (" to ", ""),
+            (catalog.role_title(t.to_role), "bold cyan"),
+        )
+    ]
+    if t.to_add:
+        tb = table("Tier", "Skill to add", "Covered in", min_widths=(9, 12, 10))
+        for add in t.to_add:
+            tb.add_row(
+                Text(add.tier, style="bold"),
+                plain(catalog.skill_name(add.skill)),
+                plain(add.phase or "-"),
+            )
+        parts.append(section(f"Skills to add ({len(t.to_add)})", tb))
+    else:
+        parts.append(
+            section(
+                "Skills to add", Text("None: you have every skill the role names.", style="green")
+            )
+        )
+    parts.append(
+        section(
+            f"Skills that carry over ({len(t.carry_over)})",
+            joined(catalog.skill_name(s) for s in t.carry_over) if t.carry_over else Text("none"),
+        )
+    )
+    if t.from_role:
+        if t.pay:
+            tb = table("Level", "Source", "From", "To", "Change", min_widths=(8, 10, 10, 10))
+            for step in t.pay:
+                change = "-"
+                if step.change:
+                    lo, hi = step.change
+                    change = f"{_signed(lo)} to {_signed(hi)}"
+                tb.add_row(
+                    Text(step.level, style="bold"),
+                    plain(_source_year(catalog, step.source)),
+                    plain("\n".join(f.amount() for f in step.from_figures) or "-"),
+                    plain("\n".join(f.amount() for f in step.to_figures) or "-"),
+                    change,
+                )
+            parts.append(section("Pay by level (USD a year; change only within one source)", tb))
+        else:
+            parts.append(section("Pay", Text("The sources give no pay for these roles.")))
+    if t.time:
+        parts.append(section("Time to get in", bullets(f"{w}: {d.label()}" for w, d in t.time)))
+    if t.tracks:
+        lines = []
+        for track in t.tracks:
+            line = Text(track.name, style="bold")
+            line.append(f" [{catalog.source_label(track.source)}]", style="dim")
+            stages = [s.name + (f" ({s.years.label()})" if s.years else "") for s in track.stages]
+            line.append("\n  " + " → ".join(stages))
+            lines.append(line)
+        parts.append(section("Career tracks that link them", Group(*lines)))
+    return Group(*parts)
+
+
+def _source_year(catalog: Catalog, source_id: str) -> str:
+    short = catalog.sources[source_id].short or source_id
+    return f"{short}, {catalog.source_year(source_id) or 'year not stated'}"
+
+
+def _signed(amount: int) -> str:
+    sign = "+" if amount >= 0 else "-"
+    value = abs(amount)
+    text = f"${value // 1000}K" if value % 1000 == 0 else f"${value:,}"
+    return sign + text

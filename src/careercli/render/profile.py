@@ -1,0 +1,26 @@
+"""The profile view (``careercli profile show``)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from careercli.query.catalog import Catalog
+from careercli.query.matching import Fit
+from careercli.render.common import joined, section
+
+
+def render_profile(
+    catalog: Catalog, known: list[str], unknown: list[str], fits: list[Fit]
+) -> RenderableType:
+    if not known and not unknown:
+        return Text("Your profile is empty. Add skills: careercli profile add python sql")
+    parts: list[RenderableType] = [
+        section(f"Your skills ({len(known)})", joined(sorted(catalog.skill_name(s) for s in known)))
+    ]
+    if unknown:
+        parts.append(Text(f"Not in this knowledge base: {', '.join(unknown)}", style="yellow"))
+    if fits:
+        lines = [Text.assemble((f.title, "bold"), f": {f.score:.0f}% fit") for f in fits]
+        parts.append(section("Best fits (careercli match for more)", Group(*lines)))
+    return Group(*parts)

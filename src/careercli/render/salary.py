@@ -1,0 +1,45 @@
+"""Salary ranges as bars on one scale (``careercli salary``)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from careercli.query.salary import PayFigure, money
+
+LABEL_MIN = 10
+
+
+def render_board(rows: list[tuple[str, PayFigure]], width: int) -> RenderableType:
+    scale = max(f.high for _, f in rows) or 1
+    bar_width = max(LABEL_MIN, width - 2)
+    lines: list[RenderableType] = [
+        Text(
+            f"Scale: $0 to {money(scale)} across {bar_width} characters; ▶ open-ended", style="dim"
+        )
+    ]
+    for title, f in rows:
+        head = Text(title, style="bold")
+        head.append(f" · {f.level} · ")
+        head.append(f.amount(), style="bold")
+        if f.region != "US":
+            head.append(f" ({f.region})")
+        head.append(f" [{f.provenance()}]", style="dim")
+        lines.append(head)
+        lines.append(_bar(f, scale, bar_width))
+    return Group(*lines)
+
+
+def _bar(f: PayFigure, scale: int, width: int) -> Text:
+    start = round(width * f.low / scale)
+    if f.kind == "range" and f.max is not None and f.max != f.min:
+        end = max(start + 1, round(width * f.high / scale))
+        body = "━" * (end - start)
+    else:
+        body = "●"
+    text = Text(" " * min(start, width - 1))
+    text.append(body, style="cyan")
+    if f.open_ended:
+        text.append("▶", style="cyan")
+    text.truncate(width)
+    return text

@@ -1,0 +1,51 @@
+"""Search hits (``careercli search``) and the industries view."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from careercli.kb.models import Industry
+from careercli.query.catalog import Catalog
+from careercli.query.search import Hit
+from careercli.render.common import bullets, joined, plain, section, table
+
+
+def render_hits(hits: list[Hit]) -> RenderableType:
+    t = table("Kind", "Name", "Matched in", min_widths=(5, 12, 14))
+    for h in hits:
+        where = Text()
+        for i, (fld, value) in enumerate(h.where):
+            if i:
+                where.append("\n")
+            where.append(f"{fld}: ", style="dim")
+            where.append(value)
+        t.add_row(h.kind, Text(h.name, style="bold"), where)
+    return t
+
+
+def render_industries(catalog: Catalog, industries: list[Industry]) -> RenderableType:
+    parts: list[RenderableType] = []
+    for i in industries:
+        parts.append(Text(i.name, style="bold cyan"))
+        parts.append(Text(catalog.source_label(i.source), style="dim"))
+        if i.key_skills:
+            parts.append(section("Key skills", joined(plain(k) for k in i.key_skills)))
+        if i.primary_roles:
+            parts.append(
+                section(
+                    "Primary roles",
+                    joined(plain(r.name, "bold" if r.role else "") for r in i.primary_roles),
+                )
+            )
+        if i.topics:
+            parts.append(section("Specialized topics", bullets(i.topics)))
+        parts.append(Text(""))
+    return Group(*parts)
+
+
+def render_industry_list(industries: list[Industry]) -> RenderableType:
+    t = table("Industry", "Primary roles", min_widths=(14, 14))
+    for i in industries:
+        t.add_row(Text(i.name, style="bold"), plain(", ".join(r.name for r in i.primary_roles)))
+    return t
