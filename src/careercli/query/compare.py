@@ -51,12 +51,12 @@ def compare(
         return sorted(ids, key=lambda s: catalog.skill_name(s).casefold())
 
     unique = {}
-    for r in role_ids:
-        others = set().union(*(sets[o] for o in role_ids if o != r))
+    for i, r in enumerate(role_ids):
+        others = set().union(*(sets[o] for j, o in enumerate(role_ids) if j != i))
         unique[r] = by_name(sets[r] - others)
     overlaps = [
         Overlap(a, b, len(sets[a] & sets[b]), len(sets[a] | sets[b]))
-        for a, b in combinations(dict.fromkeys(role_ids), 2)
+        for a, b in combinations(role_ids, 2)
     ]
     return Comparison(details, tiers, by_name(shared), unique, overlaps)
 

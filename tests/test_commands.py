@@ -1,0 +1,359 @@
+"""Each command in-process on the small hand-made KB, where the right answers are known."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+
+def flat(text: str) -> str:
+    """Whitespace runs folded to one space, so assertions don't depend on column padding."""
+    return re.sub(r"\s+", " ", text)
+
+
+def ok(result) -> str:  # type: ignore[no-untyped-def]
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    assert "\x1b[" not in result.stdout
+    return str(result.stdout)
+
+
+# --- role ---------------------------------------------------------------------------
+
+
+def test_role_shows_skills_pay_sources_and_way_in(run: Run, mini: Path) -> None:
+    out = ok(run("role", "Machine Learning Engineer", data=mini))
+    assert out.startswith("Machine Learning Engineer\n")
+    assert "technical track · ML Engineering pay family · also: MLE, ML Engineer" in out
+    for fragment in (
+        "essential Programming Python",
+        "important Deployment Kubernetes",
+        "Python 7/7",
+        "$100K-$140K",
+        "median $115,599 (entry-level)",
+        "Guide A, 2025; ML Engineering family",
+        "Guide B, year not stated",
+        "Experience: 3-6+ years",
+        "Foundation (6-9 months) → Core Skills (9-15 months); total 9-15 months",
+        "Guide A (2025), a.txt",
+    ):
+        assert fragment in flat(out), fragment
+
+
+def test_role_prints_yaml_text_literally(run: Run, mini: Path) -> None:
+    out = ok(run("role", "MLE", data=mini))
+    assert "Primary focus: Production ML systems, [deployment]" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "title"),
+    [
+        ("MLE", "Machine Learning Engineer"),
+        ("ml engineer", "Machine Learning Engineer"),
+        ("Data Engineer", "Data Engineer"),
+        ("analytics data engineer", "Analytics / Data Engineer"),
+        ("  DATA   scientist ", "Data Scientist"),
+    ],
+)
+def test_role_exact_names_and_aliases_resolve_silently(
+    run: Run, mini: Path, typed: str, title: str
+) -> None:
+    out = ok(run("role", typed, data=mini))
+    assert out.splitlines()[0] == title
+
+
+def test_role_typo_resolves_and_says_so_on_stderr(run: Run, mini: Path) -> None:
+    result = run("role", "machine lerning engineer", data=mini)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Machine Learning Engineer\n")
+    assert result.stderr == (
+        "careercli: 'machine lerning engineer' taken as role 'Machine Learning Engineer'\n"
+    )
+
+
+def test_role_ambiguous_name_lists_candidates(run: Run, mini: Path) -> None:
+    result = run("role", "engineer", data=mini)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "careercli: error: 'engineer' fits more than one role; did you mean: "
+        "Data Engineer, Machine Learning Engineer, Analytics / Data Engineer?\n"
+    )
+
+
+def test_role_unknown_and_short_names(run: Run, mini: Path) -> None:
+    result = run("role", "Astronaut", data=mini)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith("careercli: error: no role matches 'Astronaut'")
+    result = run("role", "ML", data=mini)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("careercli: error: no role is named 'ML'")
+
+
+def test_role_empty_name_is_a_usage_error(run: Run, mini: Path) -> None:
+    result = run("role", "   ", data=mini)
+    assert (result.exit_code, result.stderr) == (2, "careercli: error: role name is empty\n")
+
+
+def test_role_json_carries_the_same_facts(run: Run, mini: Path) -> None:
+    data = json.loads(ok(run("role", "MLE", "--json", data=mini)))
+    assert data["id"] == "machine-learning-engineer"
+    entry = [p for p in data["pay"] if p["level"] == "entry"]
+    assert {(p["min"], p["max"], p["year"], p["via_family"]) for p in entry} == {
+        (100000, 140000, 2025, "ML Engineering"),
+        (115599, None, None, None),
+    }
+    assert data["roadmap_totals"] == [
+        {
+            "roadmap": "Learning Path",
+            "total": {"min": 9, "max": 15, "unit": "months", "open_ended": False},
+        }
+    ]
+    assert data["progress"] is None
+
+
+# --- compare ------------------------------------------------------------------------
+
+
+def test_compare_shows_shared_unique_overlap_and_pay(run: Run, mini: Path) -> None:
+    out = ok(run("compare", "MLE", "Data Scientist", data=mini, width=120))
+    assert "Skills all of them need Python, PyTorch, SQL" in flat(out)
+    assert "Machine Learning Engineer ↔ Data Scientist: 50% (3 of 6 skills)" in out
+    assert "Only here, important: Kubernetes" in out
+    assert "Only here, essential: Statistics" in out
+    assert "$140K-$190K [Guide A, 2025; ML Engineering family]" in out
+
+
+def test_compare_same_role_twice_has_no_differences(run: Run, mini: Path) -> None:
+    out = ok(run("compare", "MLE", "Machine Learning Engineer", data=mini))
+    assert "Only here" not in out
+    assert "100% (5 of 5 skills)" in out
+
+
+def test_compare_needs_two_roles(run: Run, mini: Path) -> None:
+    result = run("compare", "MLE", data=mini)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "careercli: error: compare needs two or more roles, "
+        'e.g. careercli compare "Data Scientist" MLE\n'
+    )
+
+
+def test_compare_json(run: Run, mini: Path) -> None:
+    data = json.loads(ok(run("compare", "MLE", "Data Engineer", "--json", data=mini)))
+    assert [r["id"] for r in data["roles"]] == ["machine-learning-engineer", "data-engineer"]
+    assert data["shared_skills"] == ["python", "spark", "sql"]
+    assert data["overlap"][0]["pct"] == round(100 * 3 / 6)
+
+
+def test_compare_stacks_panels_on_a_narrow_terminal(run: Run, mini: Path) -> None:
+    wide = ok(run("compare", "MLE", "Data Scientist", data=mini, width=120))
+    narrow = ok(run("compare", "MLE", "Data Scientist", data=mini, width=40))
+    assert "╮ ╭" in wide  # side by side
+    assert "╮ ╭" not in narrow  # one above the other
+    assert all(len(line) <= 40 for line in narrow.splitlines())
+
+
+# --- skill --------------------------------------------------------------------------
+
+
+def test_skill_shows_roles_tiers_listings_and_companions(run: Run, mini: Path) -> None:
+    out = ok(run("skill", "torch", data=mini))
+    assert out.startswith("PyTorch\nframework · also: torch\n")
+    assert "• Tensors and autograd" in out
+    assert "Machine Learning Engineer essential ML Frameworks" in flat(out)
+    assert "Data Scientist useful" in flat(out)
+    assert "PyTorch/TensorFlow 5/7" in flat(out)
+    assert "Python (2), SQL (2)" in out
+    assert "Machine Learning Engineer: Learning Path › Core Skills" in out
+
+
+def test_skill_alias_and_typo(run: Run, mini: Path) -> None:
+    assert ok(run("skill", "k8s", data=mini)).startswith("Kubernetes\n")
+    result = run("skill", "pytroch", data=mini)
+    assert result.exit_code == 0 and result.stdout.startswith("PyTorch\n")
+    assert result.stderr == "careercli: 'pytroch' taken as skill 'PyTorch'\n"
+
+
+def test_skill_json(run: Run, mini: Path) -> None:
+    data = json.loads(ok(run("skill", "python", "--json", data=mini)))
+    assert [n["role"] for n in data["needed_by"]][0] == "data-engineer"
+    assert data["listing_frequencies"] == [
+        {
+            "role": "machine-learning-engineer",
+            "label": "Python",
+            "count": 7,
+            "sample_size": 7,
+            "source": "guide-b",
+            "year": None,
+        }
+    ]
+
+
+# --- roadmap ------------------------------------------------------------------------
+
+
+def test_roadmap_of_a_role_is_a_tree_with_total(run: Run, mini: Path) -> None:
+    out = ok(run("roadmap", "MLE", data=mini))
+    assert "Learning Path [Guide A (2025)] total 9-15 months" in out
+    assert "├── Foundation (6-9 months)" in out
+    assert "└── Skills: Kubernetes, PyTorch" in out
+
+
+def test_roadmap_without_role_shows_tracks(run: Run, mini: Path) -> None:
+    out = ok(run("roadmap", data=mini))
+    assert "Data Scientist → ML Engineer → AI Architect [Guide A (2025)]" in out
+    assert "├── Data Scientist (1-2 years)" in out
+    assert "Machine Learning Engineer: 9-15 months" in out
+
+
+def test_roadmap_json(run: Run, mini: Path) -> None:
+    data = json.loads(ok(run("roadmap", "MLE", "--json", data=mini)))
+    assert data["roadmaps"][0]["phases"][1]["name"] == "Core Skills"
+    assert data["roadmaps"][0]["computed_total"]["max"] == 15
+
+
+# --- roles and skills ---------------------------------------------------------------
+
+
+def test_roles_filters_and_order(run: Run, mini: Path) -> None:
+    out = ok(run("roles", "--track", "technical", data=mini))
+    titles = [line.split("  ")[0] for line in out.splitlines()[1:]]
+    assert titles == ["Data Scientist", "Machine Learning Engineer"]
+    out = ok(run("roles", "--family", "ml engineering", data=mini))
+    assert "Machine Learning Engineer" in out and "Data Scientist" not in out
+
+
+def test_roles_bad_track_is_a_usage_error(run: Run, mini: Path) -> None:
+    result = run("roles", "--track", "wizard", data=mini)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "careercli: error: --track must be one of technical, specialized, business, leadership\n"
+    )
+
+
+def test_skills_listing_by_need_and_category(run: Run, mini: Path) -> None:
+    out = ok(run("skills", data=mini))
+    assert out.splitlines()[1].startswith("SQL ")
+    data = json.loads(ok(run("skills", "--category", "tool", "--json", data=mini)))
+    assert [s["name"] for s in data] == ["Airflow", "dbt"]
+
+
+# --- match, path, salary, search, industry ------------------------------------------
+
+
+def test_match_ranks_by_weighted_coverage(run: Run, mini: Path) -> None:
+    data = json.loads(ok(run("match", "python", "sql", "--json", data=mini)))
+    ranked = [(r["title"], r["score"]) for r in data["roles"]]
+    assert ranked == [
+        ("Analytics / Data Engineer", 75.0),
+        ("Data Engineer", 60.0),
+        ("Data Scientist", 60.0),
+        ("Machine Learning Engineer", 40.0),
+    ]
+    assert data["roles"][2]["missing_essential_names"] == ["Statistics"]
+
+
+def test_match_names_unknown_skills_and_still_ranks(run: Run, mini: Path) -> None:
+    result = run("match", "python", "basket weaving", "--top", "1", data=mini)
+    assert result.exit_code == 0
+    assert result.stderr.startswith("careercli: skipped: no skill matches 'basket weaving'")
+    assert "Data Engineer" in result.stdout
+    assert "essential 3, important 2, useful 1" in result.stdout
+
+
+def test_match_without_skills_or_profile(run: Run, mini: Path) -> None:
+    result = run("match", data=mini)
+    assert result.exit_code == 2
+    assert "careercli profile add" in result.stderr
+
+
+def test_path_between_roles(run: Run, mini: Path) -> None:
+    data = json.loads(ok(run("path", "Data Scientist", "MLE", "--json", data=mini)))
+    assert data["skills_to_add"][0] == {
+        "skill": "kubernetes",
+        "name": "Kubernetes",
+        "tier": "important",
+        "phase": "Learning Path › Core Skills",
+    }
+    assert data["skills_carried_over"] == ["python", "pytorch", "sql"]
+    assert data["career_tracks"] == ["ds-to-architect"]
+    out = ok(run("path", "Data Scientist", "MLE", data=mini))
+    assert "Skills that carry over (3) Python, PyTorch, SQL" in flat(out)
+
+
+def test_path_pay_change_only_within_one_source(run: Run, mini: Path) -> None:
+    data = json.loads(ok(run("path", "Data Engineer", "MLE", "--json", data=mini)))
+    entry = [p for p in data["pay"] if p["level"] == "entry"]
+    assert all(p["change"] is None for p in entry)  # DE's and MLE's figures: other sources
+
+
+def test_salary_board_ranks_roles_at_a_level(run: Run, mini: Path) -> None:
+    data = json.loads(ok(run("salary", "--level", "entry", "--json", data=mini)))
+    assert [(d["role"], d["max"]) for d in data][:2] == [
+        ("Machine Learning Engineer", 140000),
+        ("Data Engineer", 120000),
+    ]
+    out = ok(run("salary", "MLE", data=mini, width=60))
+    assert "Machine Learning Engineer · director · $400K+" in out
+    assert "▶" in out
+    assert all(len(line) <= 60 for line in out.splitlines())
+
+
+def test_salary_bad_level(run: Run, mini: Path) -> None:
+    result = run("salary", "--level", "intern", data=mini)
+    assert result.exit_code == 2 and "--level must be one of entry, mid" in result.stderr
+
+
+def test_search_ranks_and_says_where(run: Run, mini: Path) -> None:
+    data = json.loads(ok(run("search", "production", "--json", data=mini)))
+    assert data[0]["id"] == "machine-learning-engineer"
+    assert {"field": "summary", "text": "Builds production ML systems."} in data[0]["matches"]
+
+
+def test_search_no_hits(run: Run, mini: Path) -> None:
+    result = run("search", "quantum basket", data=mini)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "careercli: error: nothing matches 'quantum basket'\n"
+
+
+def test_industry(run: Run, mini: Path) -> None:
+    out = ok(run("industry", "healthcare", data=mini))
+    assert "Healthcare AI" in out and "DICOM processing" in out
+    assert "Healthcare AI" in ok(run("industry", data=mini))
+
+
+# --- every command ------------------------------------------------------------------
+
+COMMANDS = [
+    ["role", "MLE"],
+    ["compare", "MLE", "Data Scientist", "Data Engineer"],
+    ["skill", "python"],
+    ["roadmap", "MLE"],
+    ["roadmap"],
+    ["roles"],
+    ["skills"],
+    ["match", "python", "sql"],
+    ["path", "Data Scientist", "MLE"],
+    ["salary"],
+    ["salary", "MLE", "Data Engineer"],
+    ["search", "python"],
+    ["industry", "healthcare"],
+    ["validate"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_every_command_fits_40_columns(run: Run, mini: Path, args: list[str]) -> None:
+    out = ok(run(*args, data=mini, width=40))
+    too_wide = [line for line in out.splitlines() if len(line) > 40]
+    assert too_wide == []
+
+
+@pytest.mark.parametrize("args", [a for a in COMMANDS if a[0] != "validate"], ids=" ".join)
+def test_every_read_command_has_json(run: Run, mini: Path, args: list[str]) -> None:
+    json.loads(ok(run(*args, "--json", data=mini)))
