@@ -181,7 +181,7 @@ def test_skill_alias_and_typo(run: Run, mini: Path) -> None:
 
 def test_skill_json(run: Run, mini: Path) -> None:
     data = json.loads(ok(run("skill", "python", "--json", data=mini)))
-    assert [n["role"] for n in data["needed_by"]][0] == "data-engineer"
+    assert data["needed_by"][0]["role"] == "data-engineer"
     assert data["listing_frequencies"] == [
         {
             "role": "machine-learning-engineer",
