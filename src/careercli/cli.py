@@ -16,6 +16,7 @@ import typer
 from typer._click import Context
 from typer.core import TyperGroup
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.errors import KBError, ValidationFailed
 from careercli.kb.paths import DATA_ENV
 from careercli.profile import ProfileError
@@ -77,15 +78,20 @@ app = typer.Typer(
 @dataclass
 class State:
     data: Path | None = None
-    _catalog: Any = field(default=None, repr=False)
+    use_cache: bool = True
+    _catalog: Catalog | None = field(default=None, repr=False)
 
-    def catalog(self) -> Any:
-        from careercli.kb.loader import load_kb
+    def catalog(self) -> Catalog:
         from careercli.kb.paths import data_path
-        from careercli.query.catalog import Catalog
+        from careercli.kb.store import open_catalog
+        from careercli.terminal import slow_work_status
 
         if self._catalog is None:
-            self._catalog = Catalog(load_kb(data_path(self.data)))
+            self._catalog = open_catalog(
+                data_path(self.data),
+                self.use_cache,
+                lambda: slow_work_status("Reading the knowledge base (cached for next time)"),
+            )
         return self._catalog
 
 
@@ -115,12 +121,16 @@ def root(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option("--no-cache", help="Read the YAML afresh, without the cache."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    ctx.obj = State(data=data)
+    ctx.obj = State(data=data, use_cache=not no_cache)
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print plain JSON (stable keys).")]
@@ -178,12 +188,9 @@ def schema() -> None:
 
 def _resolve(ctx: typer.Context, name: str, kind: str) -> str:
     """Resolve a role or skill name to its id, saying on stderr when it was a guess."""
-    from careercli.query.resolve import resolve
-    from careercli.query.roles import role_candidates, skill_candidates
+    from careercli.query.resolve import CatalogIndex, resolve
 
-    catalog = _state(ctx).catalog()
-    candidates = role_candidates(catalog) if kind == "role" else skill_candidates(catalog)
-    found = resolve(name, candidates, kind)
+    found = resolve(name, CatalogIndex(_state(ctx).catalog(), kind), kind)
     if found.guessed:
         note_line(f"{name.strip()!r} taken as {kind} {found.name!r}")
     return found.id
@@ -201,16 +208,13 @@ def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
     """Names starting with (or else containing) what was typed; silent on any problem."""
     try:
         catalog = _state(ctx).catalog()
-    except Exception:
+        starts = catalog.names_starting(kind, incomplete)
+        if starts:
+            return starts
+        low = incomplete.casefold()
+        return [name for _, name, _ in catalog.names(kind) if low in name.casefold()]
+    except Exception:  # completion must never print a traceback into the shell
         return []
-    names = (
-        [r.title for r in catalog.kb.roles]
-        if kind == "role"
-        else [s.name for s in catalog.kb.skills]
-    )
-    low = incomplete.casefold()
-    starts = [n for n in names if n.casefold().startswith(low)]
-    return starts or [n for n in names if low in n.casefold()]
 
 
 RoleName = Annotated[
@@ -250,8 +254,8 @@ def _have(ctx: typer.Context) -> frozenset[str] | None:
     except ProfileError as err:
         note_line(f"warning: {err}")
         return None
-    known = _state(ctx).catalog().skills
-    owned = frozenset(s for s in skills if s in known)
+    catalog = _state(ctx).catalog()
+    owned = frozenset(s for s in skills if catalog.has_skill(s))
     return owned or None
 
 
@@ -405,12 +409,13 @@ def roles(
         print_json(
             [
                 {
-                    "id": r.id,
-                    "title": r.title,
-                    "aliases": r.aliases,
-                    "track": r.track,
-                    "salary_family": r.salary_family,
-                    "sources": r.sources,
+                    "id": r["id"],
+                    "title": r["title"],
+                    "track": r["track"],
+                    "salary_family": r["family"],
+                    "skills": r["n_skills"],
+                    "sources": r["sources"],
+                    "has_roadmap": r["has_roadmap"],
                 }
                 for r in rows
             ]
@@ -469,8 +474,8 @@ def _profile_skills(ctx: typer.Context, what: str) -> frozenset[str]:
     """The saved profile's skills, or a usage error saying how to add some."""
     from careercli.profile import load_profile
 
-    known = _state(ctx).catalog().skills
-    owned = frozenset(s for s in load_profile().skills if s in known)
+    catalog = _state(ctx).catalog()
+    owned = frozenset(s for s in load_profile().skills if catalog.has_skill(s))
     if not owned:
         raise UsageProblem(
             f"{what} needs skills: name some, or save yours with careercli profile add python sql"
@@ -644,12 +649,13 @@ def industry(
 
     Example: careercli industry healthcare
     """
-    from careercli.query.resolve import Candidate, resolve
+    from careercli.query.resolve import Candidate, ListIndex, resolve
 
     catalog = _state(ctx).catalog()
-    industries = list(catalog.kb.industries)
+    industries = list(catalog.industries)
     if name is not None:
-        found = resolve(name, [Candidate(i.id, i.name) for i in industries], "industry")
+        index = ListIndex([Candidate(i.id, i.name) for i in industries])
+        found = resolve(name, index, "industry")
         industries = [i for i in industries if i.id == found.id]
     if not industries:
         error_line("the knowledge base lists no industries")
@@ -741,8 +747,8 @@ def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     catalog = _state(ctx).catalog()
     saved = load_profile().skills
-    known = [s for s in saved if s in catalog.skills]
-    unknown = [s for s in saved if s not in catalog.skills]
+    known = [s for s in saved if catalog.has_skill(s)]
+    unknown = [s for s in saved if not catalog.has_skill(s)]
     fits = rank_roles(catalog, known, 3) if known else []
     if as_json:
         print_json(

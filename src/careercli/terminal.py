@@ -6,8 +6,11 @@ Colour follows Rich's detection (off when stdout is not a terminal, with ``NO_CO
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import threading
+from collections.abc import Iterator
 from enum import IntEnum
 from typing import Any
 
@@ -24,6 +27,23 @@ class ExitStatus(IntEnum):
 
 def stdout_console() -> Console:
     return Console(highlight=False, emoji=False)
+
+
+@contextlib.contextmanager
+def slow_work_status(message: str, delay: float = 0.5) -> Iterator[None]:
+    """A spinner on stderr, shown only on a terminal and only once ``delay`` has passed."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield
+        return
+    status = console.status(message)
+    timer = threading.Timer(delay, status.start)
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
+        status.stop()
 
 
 def print_renderable(renderable: RenderableType) -> None:

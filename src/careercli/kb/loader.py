@@ -83,8 +83,8 @@ def _depth(data: Any) -> int:
     return deepest
 
 
-def read_yaml(path: Path) -> Any:
-    """Parse ``path`` as YAML with the strict safe loader; raise DataFileError on any problem."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing directories, missing files and files over the cap."""
     try:
         if path.is_dir():
             raise DataFileError(f"{path}: is a directory, not a YAML file")
@@ -93,13 +93,17 @@ def read_yaml(path: Path) -> Any:
             raise DataFileError(
                 f"{path}: file is {size / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB"
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise DataFileError(f"{path}: no such file") from None
     except PermissionError:
         raise DataFileError(f"{path}: permission denied") from None
     except OSError as err:
         raise DataFileError(f"{path}: cannot read ({err.strerror or err})") from None
+
+
+def parse_yaml(raw: bytes, path: Path) -> Any:
+    """Parse YAML bytes with the strict safe loader; ``path`` names the file in errors."""
     if not raw.strip():
         raise DataFileError(f"{path}: file is empty")
     try:
@@ -113,6 +117,11 @@ def read_yaml(path: Path) -> Any:
     if _depth(data) > MAX_DEPTH:
         raise DataFileError(f"{path}: nesting is deeper than {MAX_DEPTH} levels")
     return data
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse ``path`` as YAML with the strict safe loader; raise DataFileError on any problem."""
+    return parse_yaml(read_bytes(path), path)
 
 
 def _loc(loc: tuple[int | str, ...]) -> str:
@@ -226,9 +235,9 @@ def validate_data(data: Any) -> KnowledgeBase:
     return kb
 
 
-def load_kb(path: Path) -> KnowledgeBase:
-    """Read and validate the knowledge base at ``path``."""
-    data = read_yaml(path)
+def load_kb(path: Path, raw: bytes | None = None) -> KnowledgeBase:
+    """Read and validate the knowledge base at ``path`` (or its already-read ``raw`` bytes)."""
+    data = parse_yaml(read_bytes(path) if raw is None else raw, path)
     try:
         return validate_data(data)
     except ValidationFailed as err:

@@ -173,7 +173,7 @@ class Salary(Model):
     max: int | None = Field(default=None, ge=0)
     open_ended: bool = False
     currency: Literal["USD"] = "USD"
-    region: Text = "US"
+    region: Text | None = None  # None: the source does not say
     period: Literal["year"] = "year"
     source: Id
     note: Text | None = None
@@ -273,6 +273,16 @@ class Role(Model):
     market_demand: list[TextBlock] = []
     industries: list[TextBlock] = []
     sections: list[TextBlock] = []
+
+    def tiers(self) -> dict[str, Tier]:
+        """Each skill the role names, at the highest tier any of its skill groups gives it."""
+        best: dict[str, Tier] = {}
+        for group in self.skills:
+            for skill_id in group.skills:
+                current = best.get(skill_id)
+                if current is None or TIERS.index(group.tier) < TIERS.index(current):
+                    best[skill_id] = group.tier
+        return best
 
 
 class FamilyLevel(Model):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import combinations
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.models import Duration, Tier
-from careercli.query.catalog import Catalog, role_skill_tiers
 from careercli.query.roles import RoleDetail, role_detail
 
 
@@ -43,7 +43,7 @@ def compare(
     catalog: Catalog, role_ids: list[str], have: frozenset[str] | None = None
 ) -> Comparison:
     details = [role_detail(catalog, r, have) for r in role_ids]
-    tiers = {r: role_skill_tiers(catalog.roles[r]) for r in role_ids}
+    tiers = {r: catalog.role(r).tiers() for r in role_ids}
     sets = {r: set(t) for r, t in tiers.items()}
     shared = set.intersection(*sets.values()) if sets else set()
 

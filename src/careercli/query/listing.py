@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from careercli.kb.models import Industry, Role
-from careercli.query.catalog import Catalog
+from typing import Any
+
+from careercli.kb.catalog import Catalog
+from careercli.kb.models import Industry
 
 TRACK_ORDER = ("technical", "specialized", "business", "leadership", None)
 
 
-def list_roles(catalog: Catalog, track: str | None = None, family: str | None = None) -> list[Role]:
-    """Roles filtered by track and pay family (id or name, any case), by track then title."""
-    rows = list(catalog.kb.roles)
+def list_roles(
+    catalog: Catalog, track: str | None = None, family: str | None = None
+) -> list[dict[str, Any]]:
+    """Role summaries filtered by track and pay family (id or name, any case).
+
+    Sorted by track, then title.
+    """
+    rows = catalog.role_summaries()
     if track:
-        rows = [r for r in rows if r.track == track.casefold()]
+        rows = [r for r in rows if r["track"] == track.casefold()]
     if family:
         key = family.casefold()
-        ids = {f.id for f in catalog.kb.salary_families if key in (f.id, f.name.casefold())}
-        rows = [r for r in rows if r.salary_family in ids]
-    rows.sort(key=lambda r: (TRACK_ORDER.index(r.track), r.title.casefold()))
+        ids = {f.id for f in catalog.families.values() if key in (f.id, f.name.casefold())}
+        rows = [r for r in rows if r["family"] in ids]
+    rows.sort(key=lambda r: (TRACK_ORDER.index(r["track"]), r["title"].casefold()))
     return rows
 
 

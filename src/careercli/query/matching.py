@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.models import TIERS, Tier
-from careercli.query.catalog import Catalog, role_skill_tiers
 
 WEIGHTS: dict[Tier, int] = {"essential": 3, "important": 2, "useful": 1}
 
@@ -27,8 +27,8 @@ class Fit:
 def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
     """How well ``have`` covers one role, essential skills weighing most."""
     owned = set(have)
-    role = catalog.roles[role_id]
-    tiers = role_skill_tiers(role)
+    role = catalog.role(role_id)
+    tiers = role.tiers()
     total = sum(WEIGHTS[t] for t in tiers.values())
     got = sum(WEIGHTS[t] for s, t in tiers.items() if s in owned)
     missing: dict[Tier, list[str]] = {}
@@ -44,11 +44,19 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
 
 
 def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
-    """Roles by score, then by fewest missing essential skills, then title."""
+    """Roles by score, then by fewest missing essential skills, then title.
+
+    Scores come from one aggregate query; only the roles shown are read in full.
+    """
     owned = set(have)
-    fits = [fit(catalog, r.id, owned) for r in catalog.kb.roles if r.skills]
-    fits.sort(key=lambda f: (-f.score, len(f.missing_essential), f.title.casefold()))
-    return fits[:top] if top else fits
+    weights = [WEIGHTS[t] for t in TIERS]
+    scored = [
+        (100.0 * got / total if total else 0.0, missing, title, role_id)
+        for role_id, title, total, got, missing in catalog.coverage(owned, weights)
+    ]
+    scored.sort(key=lambda s: (-s[0], s[1], s[2].casefold()))
+    chosen = scored[:top] if top else scored
+    return [fit(catalog, role_id, owned) for *_, role_id in chosen]
 
 
 def fit_json(catalog: Catalog, f: Fit) -> dict[str, object]:

@@ -8,9 +8,11 @@ candidates are about equally close the user is asked instead of guessed for.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
+
+from careercli.kb.catalog import Catalog, normalise
 
 FUZZY_CUTOFF = 80.0
 AMBIGUITY_MARGIN = 4.0
@@ -49,6 +51,57 @@ class Candidate:
         return (self.name, *self.aliases, self.id)
 
 
+class NameIndex(Protocol):
+    """Where names come from: an exact lookup, and every candidate for the slower steps."""
+
+    def exact(self, text: str) -> list[Candidate]: ...
+
+    def candidates(self) -> Sequence[Candidate]: ...
+
+
+class ListIndex:
+    """A name index over a list held in memory (industries, tests)."""
+
+    def __init__(self, candidates: Sequence[Candidate]) -> None:
+        self._candidates = candidates
+
+    def exact(self, text: str) -> list[Candidate]:
+        folded = text.casefold()
+        found = [c for c in self._candidates if folded in {n.casefold() for n in c.names()}]
+        if not found:
+            key = normalise(text)
+            found = [c for c in self._candidates if key in {normalise(n) for n in c.names()}]
+        return found
+
+    def candidates(self) -> Sequence[Candidate]:
+        return self._candidates
+
+
+class CatalogIndex:
+    """Role or skill names of a catalog; the exact step is one indexed query."""
+
+    def __init__(self, catalog: Catalog, kind: str) -> None:
+        self._catalog = catalog
+        self._kind = kind
+        self._all: list[Candidate] | None = None
+
+    def _name(self, entry_id: str) -> str:
+        if self._kind == "role":
+            return self._catalog.role_title(entry_id)
+        return self._catalog.skill_name(entry_id)
+
+    def exact(self, text: str) -> list[Candidate]:
+        return [Candidate(i, self._name(i)) for i in self._catalog.ids_named(self._kind, text)]
+
+    def candidates(self) -> Sequence[Candidate]:
+        if self._all is None:
+            self._all = [
+                Candidate(i, name, tuple(n for n in others if n != i))
+                for i, name, others in self._catalog.names(self._kind)
+            ]
+        return self._all
+
+
 @dataclass(frozen=True)
 class Resolution:
     id: str
@@ -60,29 +113,19 @@ class Resolution:
         return self.how != "exact"
 
 
-_PUNCT = re.compile(r"[^\w+#]+")
-
-
-def normalise(text: str) -> str:
-    """Lower-case, punctuation to spaces (``+`` and ``#`` kept for C++ and C#)."""
-    return " ".join(_PUNCT.sub(" ", text.casefold()).split())
-
-
 def _did_you_mean(names: Iterable[str]) -> str:
     names = list(names)
     return f"; did you mean: {', '.join(names)}?" if names else ""
 
 
-def resolve(query: str, candidates: Sequence[Candidate], kind: str) -> Resolution:
+def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
     """Resolve ``query`` to one candidate or raise a ResolveError subclass."""
     text = " ".join(query.split())
     key = normalise(text)
     if not key:
         raise EmptyName(f"{kind} name is empty")
 
-    exact = {c.id: c for c in candidates if text.casefold() in {n.casefold() for n in c.names()}}
-    if not exact:
-        exact = {c.id: c for c in candidates if key in {normalise(n) for n in c.names()}}
+    exact = {c.id: c for c in index.exact(text)}
     if len(exact) == 1:
         (found,) = exact.values()
         return Resolution(found.id, found.name, "exact")
@@ -92,6 +135,7 @@ def resolve(query: str, candidates: Sequence[Candidate], kind: str) -> Resolutio
             [c.name for c in exact.values()],
         )
 
+    candidates = index.candidates()
     if len(key) < MIN_FUZZY_LENGTH:
         suggestions = suggest(key, candidates)
         raise UnknownName(f"no {kind} is named {text!r}" + _did_you_mean(suggestions), suggestions)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.models import CareerTrack, Duration, Role
-from careercli.query.catalog import Catalog
 from careercli.query.roles import RoleDetail
 from careercli.query.timing import phase_label, roadmap_total
 
@@ -18,11 +18,12 @@ class Overview:
 
 def overview(catalog: Catalog) -> Overview:
     roles = []
-    for role in sorted(catalog.kb.roles, key=lambda r: r.title.casefold()):
-        if role.roadmaps:
-            totals = [t for t in (roadmap_total(m) for m in role.roadmaps) if t is not None]
-            roles.append((role, totals))
-    return Overview(list(catalog.kb.career_tracks), roles)
+    summaries = [r for r in catalog.role_summaries() if r["has_roadmap"]]
+    for summary in sorted(summaries, key=lambda r: str(r["title"]).casefold()):
+        role = catalog.role(summary["id"])
+        totals = [t for t in (roadmap_total(m) for m in role.roadmaps) if t is not None]
+        roles.append((role, totals))
+    return Overview(list(catalog.tracks), roles)
 
 
 def overview_json(ov: Overview) -> dict[str, object]:

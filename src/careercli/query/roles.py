@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.models import TIERS, Duration, Roadmap, Role, Source, Tier
-from careercli.query.catalog import Catalog, role_skill_tiers
-from careercli.query.resolve import Candidate
 from careercli.query.salary import PayFigure, role_pay
 from careercli.query.timing import roadmap_total
 
@@ -55,17 +54,9 @@ class RoleDetail:
     progress: Progress | None = None
 
 
-def role_candidates(catalog: Catalog) -> list[Candidate]:
-    return [Candidate(r.id, r.title, tuple(r.aliases)) for r in catalog.kb.roles]
-
-
-def skill_candidates(catalog: Catalog) -> list[Candidate]:
-    return [Candidate(s.id, s.name, tuple(s.aliases)) for s in catalog.kb.skills]
-
-
 def progress(role: Role, have: Iterable[str]) -> Progress:
     owned = set(have)
-    tiers = role_skill_tiers(role)
+    tiers = role.tiers()
     essential = [s for s, t in tiers.items() if t == "essential"]
     return Progress(
         essential_have=sum(s in owned for s in essential),
@@ -84,14 +75,14 @@ def role_links(catalog: Catalog, role: Role) -> list[Link]:
             name = catalog.role_title(item.role) if item.role else item.name
             links.append(Link(kind, name, item.role, item.note))
     known = {link.role for link in links if link.role}
-    for other in catalog.kb.roles:
-        if other.parent == role.id and other.id not in known:
-            links.append(Link("specialization", other.title, other.id, None))
+    for child in catalog.children(role.id):
+        if child not in known:
+            links.append(Link("specialization", catalog.role_title(child), child, None))
     return links
 
 
 def role_detail(catalog: Catalog, role_id: str, have: Iterable[str] | None = None) -> RoleDetail:
-    role = catalog.roles[role_id]
+    role = catalog.role(role_id)
     owned = frozenset(have or ())
     return RoleDetail(
         role=role,

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.models import LEVELS, Level, Role
-from careercli.query.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class PayFigure:
     max: int | None
     open_ended: bool
     currency: str
-    region: str
+    region: str | None
     source: str
     source_title: str
     source_short: str
@@ -144,11 +144,11 @@ def salary_board(
 
     Without roles the rows are ranked by the figure's top amount, highest first.
     """
-    ids = role_ids if role_ids else [r.id for r in catalog.kb.roles]
+    roles = [catalog.role(r) for r in role_ids] if role_ids else catalog.roles()
     rows = [
-        (catalog.role_title(rid), f)
-        for rid in ids
-        for f in role_pay(catalog, catalog.roles[rid])
+        (role.title, f)
+        for role in roles
+        for f in role_pay(catalog, role)
         if level is None or f.level == level
     ]
     if not role_ids:

@@ -1,12 +1,15 @@
-"""Full-text search over roles, skills, roadmap topics, responsibilities and industries."""
+"""Full-text search over roles, skills, roadmap topics, responsibilities and industries.
+
+The catalog's full-text index finds the pieces of text holding any query word; ranking and
+the rule that every word must match somewhere in an entry are decided here.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from careercli.query.catalog import Catalog
+from careercli.kb.catalog import Catalog
 
 _WORD = re.compile(r"[\w+#]+")
 
@@ -41,50 +44,6 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _fields(catalog: Catalog) -> Iterator[tuple[str, str, str, str, str]]:
-    """(kind, id, name, field, text) for every searchable piece of text."""
-    for r in catalog.kb.roles:
-        yield "role", r.id, r.title, "title", r.title
-        for a in r.aliases:
-            yield "role", r.id, r.title, "alias", a
-        if r.primary_focus:
-            yield "role", r.id, r.title, "focus", r.primary_focus
-        if r.summary:
-            yield "role", r.id, r.title, "summary", r.summary
-        for g in r.skills:
-            yield "role", r.id, r.title, "skills", g.text
-        for b in r.responsibilities:
-            for item in b.items:
-                yield "role", r.id, r.title, "responsibility", item
-            if b.text:
-                yield "role", r.id, r.title, "responsibility", b.text
-        for b in r.requirements:
-            for item in b.items:
-                yield "role", r.id, r.title, "requirement", item
-            if b.text:
-                yield "role", r.id, r.title, "requirement", b.text
-        for m in r.roadmaps:
-            for p in m.phases:
-                for t in p.topics:
-                    yield "role", r.id, r.title, "topic", f"{m.name} › {p.name}: {t}"
-    for s in catalog.kb.skills:
-        yield "skill", s.id, s.name, "name", s.name
-        for a in s.aliases:
-            yield "skill", s.id, s.name, "alias", a
-        for t in s.subtopics:
-            yield "skill", s.id, s.name, "subtopic", t
-        if s.description:
-            yield "skill", s.id, s.name, "text", s.description
-    for i in catalog.kb.industries:
-        yield "industry", i.id, i.name, "name", i.name
-        for k in i.key_skills:
-            yield "industry", i.id, i.name, "key skill", k
-        for t in i.topics:
-            yield "industry", i.id, i.name, "topic", t
-        for pr in i.primary_roles:
-            yield "industry", i.id, i.name, "primary role", pr.name
-
-
 def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
     """Entries matching every word of ``text`` (prefix match), best first.
 
@@ -96,7 +55,7 @@ def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
     phrase = " ".join(terms)
     hits: dict[tuple[str, str], Hit] = {}
     seen_terms: dict[tuple[str, str], set[str]] = {}
-    for kind, id_, name, fld, value in _fields(catalog):
+    for kind, id_, name, fld, value in catalog.search_rows(terms):
         tokens = words(value)
         matched = {t for t in terms if any(tok.startswith(t) for tok in tokens)}
         if not matched:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.models import TIERS, Skill, Tier
-from careercli.query.catalog import Catalog, role_skill_tiers
 
 
 @dataclass(frozen=True)
@@ -46,41 +45,25 @@ class SkillDetail:
 
 
 def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillDetail:
-    skill = catalog.skills[skill_id]
-    needs: list[RoleNeed] = []
-    together: Counter[str] = Counter()
-    listings: list[ListingCount] = []
-    taught: list[PhaseLink] = []
-    for role in catalog.kb.roles:
-        tiers = role_skill_tiers(role)
-        if skill_id in tiers:
-            groups = tuple(
-                g.group or g.text for g in role.skills if skill_id in g.skills and g.group
-            )
-            needs.append(RoleNeed(role.id, role.title, tiers[skill_id], groups))
-            together.update(s for s in tiers if s != skill_id)
-        for table in role.listing_frequencies:
-            for item in table.items:
-                if skill_id in item.skills:
-                    listings.append(
-                        ListingCount(
-                            role.id,
-                            role.title,
-                            item.label,
-                            item.count,
-                            table.sample_size,
-                            table.source,
-                        )
-                    )
-        for roadmap in role.roadmaps:
-            for phase in roadmap.phases:
-                if skill_id in phase.skills:
-                    taught.append(PhaseLink(role.id, role.title, roadmap.name, phase.name))
+    skill = catalog.skill(skill_id)
+    needs = [
+        RoleNeed(role, catalog.role_title(role), TIERS[tier], tuple(groups))
+        for role, tier, groups in catalog.needs_of_skill(skill_id)
+    ]
     needs.sort(key=lambda n: (TIERS.index(n.tier), n.title))
+    listings = [
+        ListingCount(role, catalog.role_title(role), label, count, sample, source)
+        for role, label, count, sample, source in catalog.listings_of_skill(skill_id)
+    ]
     listings.sort(key=lambda c: (-c.count / c.sample_size, c.title))
-    ranked = sorted(together.items(), key=lambda kv: (-kv[1], catalog.skill_name(kv[0])))
-    industries = [i.name for i in catalog.kb.industries if skill_id in i.skills]
-    return SkillDetail(skill, needs, listings, ranked[:companions], taught, industries)
+    taught = [
+        PhaseLink(role, catalog.role_title(role), roadmap, phase)
+        for role, roadmap, phase in catalog.phases_of_skill(skill_id)
+    ]
+    industries = [i.name for i in catalog.industries if skill_id in i.skills]
+    return SkillDetail(
+        skill, needs, listings, catalog.companions(skill_id, companions), taught, industries
+    )
 
 
 def skill_json(catalog: Catalog, detail: SkillDetail) -> dict[str, object]:
@@ -119,15 +102,10 @@ class SkillRow:
 
 def skill_rows(catalog: Catalog, category: str | None = None) -> list[SkillRow]:
     """Skills with how many roles need them, most needed first."""
-    counts: Counter[str] = Counter()
-    essential: Counter[str] = Counter()
-    for role in catalog.kb.roles:
-        for sid, tier in role_skill_tiers(role).items():
-            counts[sid] += 1
-            essential[sid] += tier == "essential"
+    counts = catalog.skill_counts()
     rows = [
-        SkillRow(s, counts[s.id], essential[s.id])
-        for s in catalog.kb.skills
+        SkillRow(s, *counts.get(s.id, (0, 0)))
+        for s in catalog.skills()
         if category is None or s.category == category
     ]
     rows.sort(key=lambda r: (-r.roles, -r.essential_for, r.skill.name.casefold()))

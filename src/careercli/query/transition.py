@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.models import LEVELS, TIERS, CareerTrack, Duration, Level, Tier
-from careercli.query.catalog import Catalog, role_skill_tiers
 from careercli.query.salary import PayFigure, role_pay
 from careercli.query.timing import roadmap_total
 
@@ -40,9 +40,9 @@ class Transition:
 def transition(
     catalog: Catalog, to_role: str, from_role: str | None = None, have: frozenset[str] = frozenset()
 ) -> Transition:
-    target = catalog.roles[to_role]
-    start = set(role_skill_tiers(catalog.roles[from_role])) if from_role else set(have)
-    tiers = role_skill_tiers(target)
+    target = catalog.role(to_role)
+    start = set(catalog.role(from_role).tiers()) if from_role else set(have)
+    tiers = target.tiers()
     phases: dict[str, str] = {}
     for roadmap in target.roadmaps:
         for phase in roadmap.phases:
@@ -59,7 +59,7 @@ def transition(
     pay = _pay_steps(catalog, from_role, to_role) if from_role else []
     time = [(m.name, t) for m in target.roadmaps if (t := roadmap_total(m)) is not None]
     time += [(tl.label, tl.duration) for tl in target.timelines]
-    tracks = [t for t in catalog.kb.career_tracks if _links(t, from_role, to_role)]
+    tracks = [t for t in catalog.tracks if _links(t, from_role, to_role)]
     return Transition(from_role, to_role, to_add, carry, pay, time, tracks)
 
 
@@ -77,8 +77,8 @@ def _links(track: CareerTrack, from_role: str | None, to_role: str) -> bool:
 
 def _pay_steps(catalog: Catalog, from_role: str, to_role: str) -> list[PayStep]:
     """Per level and source, both roles' figures; a change only within one source."""
-    before = role_pay(catalog, catalog.roles[from_role])
-    after = role_pay(catalog, catalog.roles[to_role])
+    before = role_pay(catalog, catalog.role(from_role))
+    after = role_pay(catalog, catalog.role(to_role))
     steps: list[PayStep] = []
     keys = sorted(
         {(f.level, f.source) for f in before} | {(f.level, f.source) for f in after},

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -53,14 +53,14 @@ def joined(parts: Iterable[Text | str], sep: str = ", ") -> Text:
     return out
 
 
-def skill_names(ids: Iterable[str], names: dict[str, str], have: frozenset[str]) -> Text:
+def skill_names(ids: Iterable[str], name: Callable[[str], str], have: frozenset[str]) -> Text:
     """Skill names joined by commas, owned ones marked with a check and styled green."""
     parts = []
     for sid in ids:
         if sid in have:
-            parts.append(Text(f"{names[sid]} {HAVE}", style="green"))
+            parts.append(Text(f"{name(sid)} {HAVE}", style="green"))
         else:
-            parts.append(Text(names[sid]))
+            parts.append(Text(name(sid)))
     return joined(parts)
 
 

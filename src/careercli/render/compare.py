@@ -7,8 +7,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.models import LEVELS, TIERS
-from careercli.query.catalog import Catalog
 from careercli.query.compare import Comparison
 from careercli.query.roles import RoleDetail
 from careercli.query.salary import pay_by_level
@@ -28,10 +28,9 @@ def render_comparison(catalog: Catalog, comp: Comparison, width: int) -> Rendera
         body: RenderableType = grid
     else:
         body = Group(*panels)
-    names = {s: catalog.skill_name(s) for s in catalog.skills}
     have = comp.details[0].have
     shared = (
-        joined([skill_names([s], names, have) for s in comp.shared])
+        joined([skill_names([s], catalog.skill_name, have) for s in comp.shared])
         if comp.shared
         else Text("none")
     )
@@ -54,7 +53,6 @@ def render_comparison(catalog: Catalog, comp: Comparison, width: int) -> Rendera
 
 def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
     role = d.role
-    names = {s: catalog.skill_name(s) for s in comp.tiers[role.id]}
     lines: list[RenderableType] = []
     facts = [
         f
@@ -81,7 +79,13 @@ def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
         ids = [s for s, t in comp.tiers[role.id].items() if t == tier and s in unique]
         if ids:
             line = Text(f"Only here, {tier}: ", style="bold")
-            line.append(skill_names(sorted(ids, key=lambda s: names[s].casefold()), names, d.have))
+            line.append(
+                skill_names(
+                    sorted(ids, key=lambda s: catalog.skill_name(s).casefold()),
+                    catalog.skill_name,
+                    d.have,
+                )
+            )
             lines.append(line)
     if not unique:
         lines.append(Text("No skills of its own: the others name them all.", style="dim"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from careercli.query.catalog import Catalog
+from careercli.kb.catalog import Catalog
 from careercli.query.matching import WEIGHTS, Fit
 from careercli.query.transition import Transition
 from careercli.render.common import bar, bullets, joined, plain, section, table

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from careercli.query.catalog import Catalog
+from careercli.kb.catalog import Catalog
 from careercli.query.matching import Fit
 from careercli.render.common import joined, section
 

@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
-from careercli.query.catalog import Catalog
+from careercli.kb.catalog import Catalog
 from careercli.query.roadmap import Overview
 from careercli.query.roles import RoleDetail
 from careercli.query.timing import phase_label
@@ -27,7 +27,6 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
         )
     if not detail.totals and not role.timelines and not role.progression:
         parts.append(Text("The sources give no learning path for this role.", style="dim"))
-    names = {s: catalog.skill_name(s) for s in catalog.skills}
     for roadmap, total in detail.totals:
         label = Text(roadmap.name, style="bold")
         label.append(f" [{catalog.source_label(roadmap.source)}]", style="dim")
@@ -49,7 +48,7 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
                 branch.add(plain(topic))
             if phase.skills:
                 line = Text("Skills: ", style="dim")
-                line.append(skill_names(phase.skills, names, detail.have))
+                line.append(skill_names(phase.skills, catalog.skill_name, detail.have))
                 branch.add(line)
         parts.append(Text(""))
         parts.append(tree)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.models import Role
-from careercli.query.catalog import Catalog
 from careercli.query.roles import RoleDetail, skills_by_tier
 from careercli.query.salary import PayFigure, pay_by_level
 from careercli.query.timing import phase_label
@@ -107,7 +107,6 @@ def _header(catalog: Catalog, role: Role) -> RenderableType:
 
 
 def _skills(catalog: Catalog, role: Role, have: frozenset[str]) -> RenderableType:
-    names = {s: catalog.skill_name(s) for g in role.skills for s in g.skills}
     t = table("Tier", "Group", "Skills", min_widths=(9, 8, 12))
     for tier, indexes in skills_by_tier(role).items():
         for n, i in enumerate(indexes):
@@ -115,7 +114,7 @@ def _skills(catalog: Catalog, role: Role, have: frozenset[str]) -> RenderableTyp
             t.add_row(
                 Text(tier if n == 0 else "", style="bold"),
                 plain(group.group),
-                skill_names(group.skills, names, have),
+                skill_names(group.skills, catalog.skill_name, have),
             )
     return t
 

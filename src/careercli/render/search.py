@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from careercli.kb.catalog import Catalog
 from careercli.kb.models import Industry
-from careercli.query.catalog import Catalog
 from careercli.query.search import Hit
 from careercli.render.common import bullets, joined, plain, section, table
 

@@ -1,0 +1,262 @@
+"""The knowledge base as a catalog: lookups that read only what they need.
+
+A :class:`Catalog` sits on a SQLite database built by :mod:`careercli.kb.store` from a
+validated KB (a cache file, or an in-memory one). Entries come back as the same Pydantic
+models the loader validated, rebuilt without re-validation.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
+from typing import Any
+
+from careercli.kb.construct import construct
+from careercli.kb.models import (
+    CareerStage,
+    CareerTrack,
+    Industry,
+    Role,
+    SalaryFamily,
+    Skill,
+    Source,
+    TextBlock,
+)
+
+_PUNCT = re.compile(r"[^\w+#]+")
+
+
+def normalise(text: str) -> str:
+    """Lower-case, punctuation to spaces (``+`` and ``#`` kept for C++ and C#)."""
+    return " ".join(_PUNCT.sub(" ", text.casefold()).split())
+
+
+class Catalog:
+    """Read access to one knowledge base. Ids it hands out always resolve."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._db = conn
+        self._roles: dict[str, Role] = {}
+        self._skills: dict[str, Skill] = {}
+        self._names: dict[tuple[str, str], str] = {}
+
+    def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        return self._db.execute(sql, args).fetchall()
+
+    def _meta(self, key: str) -> Any:
+        (value,) = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return json.loads(value)
+
+    # --- entries ---------------------------------------------------------------------
+
+    def role(self, role_id: str) -> Role:
+        role = self._roles.get(role_id)
+        if role is None:
+            row = self._db.execute("SELECT json FROM roles WHERE id = ?", (role_id,)).fetchone()
+            if row is None:
+                raise KeyError(role_id)
+            role = self._roles[role_id] = construct(Role, json.loads(row[0]))
+        return role
+
+    def skill(self, skill_id: str) -> Skill:
+        skill = self._skills.get(skill_id)
+        if skill is None:
+            row = self._db.execute("SELECT json FROM skills WHERE id = ?", (skill_id,)).fetchone()
+            if row is None:
+                raise KeyError(skill_id)
+            skill = self._skills[skill_id] = construct(Skill, json.loads(row[0]))
+        return skill
+
+    def roles(self) -> list[Role]:
+        """Every role, in file order (reads them all: for small KBs and rare commands)."""
+        return [self.role(rid) for (rid,) in self._rows("SELECT id FROM roles ORDER BY pos")]
+
+    def skills(self) -> list[Skill]:
+        return [self.skill(sid) for (sid,) in self._rows("SELECT id FROM skills ORDER BY pos")]
+
+    def has_skill(self, skill_id: str) -> bool:
+        return (
+            self._db.execute("SELECT 1 FROM skills WHERE id = ?", (skill_id,)).fetchone()
+            is not None
+        )
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return {d["id"]: construct(Source, d) for d in self._meta("sources")}
+
+    @cached_property
+    def families(self) -> dict[str, SalaryFamily]:
+        return {d["id"]: construct(SalaryFamily, d) for d in self._meta("salary_families")}
+
+    @cached_property
+    def tracks(self) -> list[CareerTrack]:
+        return [construct(CareerTrack, d) for d in self._meta("career_tracks")]
+
+    @cached_property
+    def stages(self) -> list[CareerStage]:
+        return [construct(CareerStage, d) for d in self._meta("career_stages")]
+
+    @cached_property
+    def industries(self) -> list[Industry]:
+        return [construct(Industry, d) for d in self._meta("industries")]
+
+    @cached_property
+    def guidance(self) -> list[TextBlock]:
+        return [construct(TextBlock, d) for d in self._meta("guidance")]
+
+    # --- names -----------------------------------------------------------------------
+
+    def _name(self, kind: str, entry_id: str) -> str:
+        key = (kind, entry_id)
+        name = self._names.get(key)
+        if name is None:
+            row = self._db.execute(
+                "SELECT name FROM names WHERE kind = ? AND id = ? AND is_primary = 1", key
+            ).fetchone()
+            if row is None:
+                raise KeyError(entry_id)
+            name = self._names[key] = row[0]
+        return name
+
+    def role_title(self, role_id: str) -> str:
+        return self._name("role", role_id)
+
+    def skill_name(self, skill_id: str) -> str:
+        return self._name("skill", skill_id)
+
+    def names(self, kind: str) -> list[tuple[str, str, list[str]]]:
+        """(id, primary name, other names) of every role or skill, in file order."""
+        table = "roles" if kind == "role" else "skills"
+        out: dict[str, tuple[str, str, list[str]]] = {}
+        rows = self._rows(
+            f"SELECT n.id, n.name, n.is_primary FROM names n JOIN {table} t ON t.id = n.id "
+            "WHERE n.kind = ? ORDER BY t.pos",
+            (kind,),
+        )
+        for entry_id, name, primary in rows:
+            if primary:
+                out[entry_id] = (entry_id, name, out.get(entry_id, ("", "", []))[2])
+            else:
+                out.setdefault(entry_id, (entry_id, "", []))[2].append(name)
+        return list(out.values())
+
+    def ids_named(self, kind: str, text: str) -> list[str]:
+        """Entries with a name equal to ``text`` ignoring case, else ignoring punctuation."""
+        for column, value in (("folded", text.casefold()), ("norm", normalise(text))):
+            rows = self._rows(
+                f"SELECT DISTINCT id FROM names WHERE kind = ? AND {column} = ?",
+                (kind, value),
+            )
+            if rows:
+                return [r[0] for r in rows]
+        return []
+
+    def names_starting(self, kind: str, prefix: str, limit: int = 200) -> list[str]:
+        """Primary names starting with ``prefix`` (any case), for shell completion."""
+        folded = prefix.casefold()
+        rows = self._rows(
+            "SELECT name FROM names WHERE kind = ? AND is_primary = 1 "
+            "AND substr(folded, 1, ?) = ? ORDER BY name LIMIT ?",
+            (kind, len(folded), folded, limit),
+        )
+        return [r[0] for r in rows]
+
+    # --- sources ---------------------------------------------------------------------
+
+    def source_year(self, source_id: str) -> int | None:
+        source = self.sources[source_id]
+        return source.year or (source.published.year if source.published else None)
+
+    def source_label(self, source_id: str) -> str:
+        """``Title (2025)``, or ``Title (year not stated)``."""
+        year = self.source_year(source_id)
+        return f"{self.sources[source_id].title} ({year or 'year not stated'})"
+
+    def source_short(self, source_id: str) -> str:
+        """``Short, 2025`` for narrow columns."""
+        source = self.sources[source_id]
+        return f"{source.short or source.title}, {self.source_year(source_id) or 'year not stated'}"
+
+    # --- indexes ---------------------------------------------------------------------
+
+    def children(self, role_id: str) -> list[str]:
+        """Roles whose ``parent`` is ``role_id``."""
+        return [
+            r[0]
+            for r in self._rows("SELECT id FROM roles WHERE parent = ? ORDER BY pos", (role_id,))
+        ]
+
+    def role_summaries(self) -> list[dict[str, Any]]:
+        """Light rows for listings: id, title, track, family, n_skills, sources, has_roadmap."""
+        keys = ("id", "title", "track", "family", "n_skills", "sources", "has_roadmap")
+        rows = self._rows(f"SELECT {', '.join(keys)} FROM roles ORDER BY pos")
+        out = [dict(zip(keys, row, strict=True)) for row in rows]
+        for row in out:
+            row["sources"] = json.loads(row["sources"])
+            row["has_roadmap"] = bool(row["has_roadmap"])
+        return out
+
+    def needs_of_skill(self, skill_id: str) -> list[tuple[str, int, list[str]]]:
+        """(role id, tier index, groups) of every role that names the skill."""
+        rows = self._rows(
+            "SELECT rs.role, rs.tier, rs.groups FROM role_skills rs JOIN roles r ON r.id = rs.role "
+            "WHERE rs.skill = ? ORDER BY r.pos",
+            (skill_id,),
+        )
+        return [(role, tier, json.loads(groups)) for role, tier, groups in rows]
+
+    def companions(self, skill_id: str, limit: int) -> list[tuple[str, int]]:
+        """Skills named by the most roles that also name ``skill_id``."""
+        rows = self._rows(
+            "SELECT b.skill, COUNT(*) AS n FROM role_skills a JOIN role_skills b "
+            "ON a.role = b.role AND b.skill != a.skill JOIN names s ON s.kind = 'skill' "
+            "AND s.id = b.skill AND s.is_primary = 1 WHERE a.skill = ? "
+            "GROUP BY b.skill ORDER BY n DESC, s.folded LIMIT ?",
+            (skill_id, limit),
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def listings_of_skill(self, skill_id: str) -> list[tuple[str, str, int, int, str]]:
+        """(role id, label, count, sample size, source) where listings counted the skill."""
+        return [tuple(r) for r in self._rows(
+            "SELECT role, label, count, sample, source FROM listings WHERE skill = ?", (skill_id,)
+        )]  # fmt: skip
+
+    def phases_of_skill(self, skill_id: str) -> list[tuple[str, str, str]]:
+        """(role id, roadmap, phase) of roadmap phases that teach the skill."""
+        return [tuple(r) for r in self._rows(
+            "SELECT role, roadmap, phase FROM phase_skills WHERE skill = ?", (skill_id,)
+        )]  # fmt: skip
+
+    def skill_counts(self) -> dict[str, tuple[int, int]]:
+        """skill id -> (roles naming it, roles for which it is essential)."""
+        rows = self._rows("SELECT skill, COUNT(*), SUM(tier = 0) FROM role_skills GROUP BY skill")
+        return {sid: (n, essential) for sid, n, essential in rows}
+
+    def coverage(
+        self, have: Iterable[str], weights: Sequence[int]
+    ) -> list[tuple[str, str, int, int, int]]:
+        """Per role with skills: (id, title, total weight, weight covered, essential missing).
+
+        ``weights`` are by tier index (essential first).
+        """
+        owned = json.dumps(sorted(set(have)))
+        w = "CASE rs.tier WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END"
+        rows = self._rows(
+            f"SELECT r.id, r.title, SUM({w}), "
+            f"SUM(CASE WHEN rs.skill IN (SELECT value FROM json_each(?)) THEN {w} ELSE 0 END), "
+            "SUM(rs.tier = 0 AND rs.skill NOT IN (SELECT value FROM json_each(?))) "
+            "FROM role_skills rs JOIN roles r ON r.id = rs.role GROUP BY r.id",
+            (*weights, owned, *weights, owned),
+        )
+        return [tuple(r) for r in rows]
+
+    def search_rows(self, terms: Sequence[str]) -> Iterator[tuple[str, str, str, str, str]]:
+        """Rows of searchable text holding a word that starts with any of ``terms``."""
+        match = " OR ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+        yield from self._db.execute(
+            "SELECT kind, id, name, field, text FROM search WHERE search MATCH ?", (match,)
+        )

@@ -1,0 +1,305 @@
+"""The knowledge base cache: a SQLite file per validated KB, read lazily by the catalog.
+
+Parsing YAML and validating the whole KB costs seconds on a large file, so it is done
+once: the result goes into ``kb-<key>.sqlite`` in the cache directory, where ``key`` is a
+hash of the YAML's bytes, the package version and the schema. A row per role and per
+skill (their JSON) plus index tables let one lookup read only what it needs.
+
+The cache is disposable: a corrupt, stale or unwritable one is rebuilt or bypassed (an
+in-memory database), never fatal. A small pointer file per KB path remembers the key for
+the file's size and mtime, so a warm run does not even hash the YAML.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterator
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from careercli.kb.catalog import Catalog, normalise
+from careercli.kb.models import TIERS, KnowledgeBase
+
+CACHE_ENV = "CAREERCLI_CACHE"
+LAYOUT = 3  # bump when the tables below change
+
+_DDL = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE roles(
+    id TEXT PRIMARY KEY, pos INTEGER, title TEXT, track TEXT, family TEXT, parent TEXT,
+    n_skills INTEGER, sources TEXT, has_roadmap INTEGER, json TEXT NOT NULL);
+CREATE TABLE skills(id TEXT PRIMARY KEY, pos INTEGER, name TEXT, category TEXT,
+    json TEXT NOT NULL);
+CREATE TABLE names(kind TEXT, id TEXT, name TEXT, folded TEXT, norm TEXT, is_primary INTEGER);
+CREATE INDEX names_folded ON names(kind, folded);
+CREATE INDEX names_norm ON names(kind, norm);
+CREATE TABLE role_skills(role TEXT, skill TEXT, tier INTEGER, groups TEXT);
+CREATE INDEX role_skills_skill ON role_skills(skill);
+CREATE INDEX role_skills_role ON role_skills(role);
+CREATE TABLE listings(role TEXT, skill TEXT, label TEXT, count INTEGER, sample INTEGER,
+    source TEXT);
+CREATE INDEX listings_skill ON listings(skill);
+CREATE TABLE phase_skills(role TEXT, roadmap TEXT, phase TEXT, skill TEXT);
+CREATE INDEX phase_skills_skill ON phase_skills(skill);
+CREATE VIRTUAL TABLE search USING fts5(
+    kind UNINDEXED, id UNINDEXED, name UNINDEXED, field UNINDEXED, text,
+    tokenize = "unicode61 tokenchars '+#'");
+"""
+
+Progress = Callable[[], contextlib.AbstractContextManager[object]]
+
+
+def cache_dir() -> Path:
+    env = os.environ.get(CACHE_ENV)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_path
+
+    return user_cache_path("careercli", appauthor=False)
+
+
+def _salt() -> str:
+    """What else the cache depends on: package version, table layout, model source."""
+    from careercli.kb import models
+
+    models_hash = hashlib.sha256(Path(models.__file__).read_bytes()).hexdigest()[:16]
+    return f"{version('careercli')}:{LAYOUT}:{models_hash}"
+
+
+def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None = None) -> Catalog:
+    """The catalog of the KB at ``path``: from the cache when it is fresh, else built.
+
+    Any problem with the YAML raises a KBError (the file is never cached then); any
+    problem with the cache only means building in memory.
+    """
+    from careercli.kb.loader import load_kb, read_bytes
+
+    salt = _salt()
+    folder = cache_dir()
+    pointer = folder / f"path-{_digest(str(path.absolute()))[:20]}.json"
+    if use_cache:
+        conn = _warm(path, pointer, folder, salt)
+        if conn is not None:
+            return Catalog(conn)
+    raw = read_bytes(path)
+    key = _digest(salt + "\0", raw)
+    if use_cache:
+        conn = _open_db(folder / f"kb-{key}.sqlite", key)
+        if conn is not None:
+            _write_pointer(path, pointer, key, salt)
+            return Catalog(conn)
+    with progress() if progress else contextlib.nullcontext():
+        kb = load_kb(path, raw)
+        if use_cache:
+            built = _build_file(kb, folder, key)
+            if built is not None:
+                _write_pointer(path, pointer, key, salt)
+                return Catalog(built)
+        conn = sqlite3.connect(":memory:")
+        build(conn, kb, key)
+        return Catalog(conn)
+
+
+def _digest(text: str, raw: bytes = b"") -> str:
+    h = hashlib.sha256(text.encode())
+    h.update(raw)
+    return h.hexdigest()
+
+
+def _warm(path: Path, pointer: Path, folder: Path, salt: str) -> sqlite3.Connection | None:
+    try:
+        st = path.stat()
+        saved = json.loads(pointer.read_bytes())
+        if (saved["size"], saved["mtime_ns"], saved["salt"]) != (st.st_size, st.st_mtime_ns, salt):
+            return None
+        key = str(saved["key"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return _open_db(folder / f"kb-{key}.sqlite", key)
+
+
+def _open_db(db: Path, key: str) -> sqlite3.Connection | None:
+    """A read-only connection to a cache file that holds ``key``; None if unusable."""
+    if not db.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
+        if row is not None and row[0] == key:
+            return conn
+        conn.close()
+    except sqlite3.Error:
+        pass
+    with contextlib.suppress(OSError):
+        db.unlink()
+    return None
+
+
+def _write_pointer(path: Path, pointer: Path, key: str, salt: str) -> None:
+    try:
+        st = path.stat()
+        data = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "salt": salt, "key": key}
+        _atomic_write(pointer, json.dumps(data).encode())
+    except OSError:
+        pass
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _build_file(kb: KnowledgeBase, folder: Path, key: str) -> sqlite3.Connection | None:
+    """Build the cache file next to its final name and move it in place atomically."""
+    tmp: str | None = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".kb-", suffix=".sqlite", dir=folder)
+        os.close(fd)
+        conn = sqlite3.connect(tmp)
+        build(conn, kb, key)
+        conn.close()
+        final = folder / f"kb-{key}.sqlite"
+        os.replace(tmp, final)
+        tmp = None
+        return _open_db(final, key)
+    except (OSError, sqlite3.Error):
+        return None
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
+    """Fill an empty database with ``kb``."""
+    conn.executescript(_DDL)
+    meta = {
+        "key": key,
+        "sources": [s.model_dump(mode="json") for s in kb.sources],
+        "salary_families": [f.model_dump(mode="json") for f in kb.salary_families],
+        "career_tracks": [t.model_dump(mode="json") for t in kb.career_tracks],
+        "career_stages": [s.model_dump(mode="json") for s in kb.career_stages],
+        "industries": [i.model_dump(mode="json") for i in kb.industries],
+        "guidance": [g.model_dump(mode="json") for g in kb.guidance],
+    }
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in meta.items()],
+    )
+    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
+    conn.executemany(
+        "INSERT INTO skills VALUES (?,?,?,?,?)",
+        [(s.id, i, s.name, s.category, s.model_dump_json()) for i, s in enumerate(kb.skills)],
+    )
+    conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", _name_rows(kb))
+    conn.executemany("INSERT INTO role_skills VALUES (?,?,?,?)", _role_skill_rows(kb))
+    conn.executemany(
+        "INSERT INTO listings VALUES (?,?,?,?,?,?)",
+        [
+            (r.id, sid, item.label, item.count, table.sample_size, table.source)
+            for r in kb.roles
+            for table in r.listing_frequencies
+            for item in table.items
+            for sid in dict.fromkeys(item.skills)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO phase_skills VALUES (?,?,?,?)",
+        [
+            (r.id, m.name, p.name, sid)
+            for r in kb.roles
+            for m in r.roadmaps
+            for p in m.phases
+            for sid in dict.fromkeys(p.skills)
+        ],
+    )
+    conn.executemany("INSERT INTO search VALUES (?,?,?,?,?)", search_rows(kb))
+    conn.commit()
+
+
+def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
+    for i, r in enumerate(kb.roles):
+        n_skills = len({s for g in r.skills for s in g.skills})
+        yield (
+            r.id, i, r.title, r.track, r.salary_family, r.parent, n_skills,
+            json.dumps(r.sources), int(bool(r.roadmaps)), r.model_dump_json(),
+        )  # fmt: skip
+
+
+def _name_rows(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str, str, int]]:
+    for kind, entries in (("role", kb.roles), ("skill", kb.skills)):
+        for e in entries:
+            primary = e.title if kind == "role" else e.name  # type: ignore[union-attr]
+            for name, is_primary in [(primary, 1), *((a, 0) for a in e.aliases), (e.id, 0)]:
+                yield kind, e.id, name, name.casefold(), normalise(name), is_primary
+
+
+def _role_skill_rows(kb: KnowledgeBase) -> Iterator[tuple[str, str, int, str]]:
+    for r in kb.roles:
+        best: dict[str, int] = {}
+        groups: dict[str, list[str]] = {}
+        for g in r.skills:
+            for sid in g.skills:
+                best[sid] = min(best.get(sid, 9), TIERS.index(g.tier))
+                if g.group and g.group not in groups.setdefault(sid, []):
+                    groups[sid].append(g.group)
+        for sid, tier in best.items():
+            yield r.id, sid, tier, json.dumps(groups.get(sid, []))
+
+
+def search_rows(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str, str]]:
+    """(kind, id, name, field, text) for every searchable piece of text."""
+    for r in kb.roles:
+        role = ("role", r.id, r.title)
+        yield *role, "title", r.title
+        for a in r.aliases:
+            yield *role, "alias", a
+        if r.primary_focus:
+            yield *role, "focus", r.primary_focus
+        if r.summary:
+            yield *role, "summary", r.summary
+        for g in r.skills:
+            yield *role, "skills", g.text
+        for field, blocks in (
+            ("responsibility", r.responsibilities),
+            ("requirement", r.requirements),
+        ):
+            for b in blocks:
+                for item in b.items:
+                    yield *role, field, item
+                if b.text:
+                    yield *role, field, b.text
+        for m in r.roadmaps:
+            for p in m.phases:
+                for t in p.topics:
+                    yield *role, "topic", f"{m.name} › {p.name}: {t}"
+    for s in kb.skills:
+        skill = ("skill", s.id, s.name)
+        yield *skill, "name", s.name
+        for a in s.aliases:
+            yield *skill, "alias", a
+        for t in s.subtopics:
+            yield *skill, "subtopic", t
+        if s.description:
+            yield *skill, "text", s.description
+    for ind in kb.industries:
+        industry = ("industry", ind.id, ind.name)
+        yield *industry, "name", ind.name
+        for k in ind.key_skills:
+            yield *industry, "key skill", k
+        for t in ind.topics:
+            yield *industry, "topic", t
+        for pr in ind.primary_roles:
+            yield *industry, "primary role", pr.name
