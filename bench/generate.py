@@ -658,8 +658,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     if args.esco:
-        if args.roles < 1 or args.skills < 1:
-            parser.error("--roles and --skills must be at least 1")
+        if args.roles < 1 or args.skills < 10:
+            parser.error("--esco needs at least 1 role and 10 skills")
         kb = esco_kb(args.roles, args.skills, args.seed)
     else:
         if args.scale < 1:

@@ -31,7 +31,7 @@ def test_role_shows_skills_pay_sources_and_way_in(run: Run, mini: Path) -> None:
     assert out.startswith("Machine Learning Engineer\n")
     assert "technical track · ML Engineering pay family · also: MLE, ML Engineer" in out
     for fragment in (
-        "essential Programming Python",
+        "essential Programming: Python ML Frameworks: PyTorch important Deployment: Kubernetes",
         "important Deployment Kubernetes",
         "Python 7/7",
         "$100K-$140K",

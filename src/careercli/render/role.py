@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from careercli.kb.catalog import Catalog
@@ -107,16 +108,25 @@ def _header(catalog: Catalog, role: Role) -> RenderableType:
 
 
 def _skills(catalog: Catalog, role: Role, have: frozenset[str]) -> RenderableType:
-    t = table("Tier", "Group", "Skills", min_widths=(9, 8, 12))
+    """Tier headings, then one ``Group: skills`` line per group (same-named groups merged).
+
+    Lines wrap at words, so the list reads the same at 40 columns as at 200.
+    """
+    lines: list[RenderableType] = []
     for tier, indexes in skills_by_tier(role).items():
-        for n, i in enumerate(indexes):
+        lines.append(Text(tier, style="bold"))
+        merged: dict[str | None, list[str]] = {}
+        for i in indexes:
             group = role.skills[i]
-            t.add_row(
-                Text(tier if n == 0 else "", style="bold"),
-                plain(group.group),
-                skill_names(group.skills, catalog.skill_name, have),
-            )
-    return t
+            ids = merged.setdefault(group.group, [])
+            ids.extend(s for s in group.skills if s not in ids)
+        for name, ids in merged.items():
+            line = Text()
+            if name:
+                line.append(f"{name}: ", style="dim")
+            line.append(skill_names(ids, catalog.skill_name, have))
+            lines.append(Padding(line, (0, 0, 0, 2), expand=False))
+    return Group(*lines)
 
 
 def _stack(catalog: Catalog, role: Role) -> RenderableType:
@@ -159,7 +169,7 @@ def _qualifications(catalog: Catalog, role: Role) -> RenderableType:
     lines = []
     for q in role.qualifications:
         line = Text()
-        if q.education:
+        if q.education and not q.text.startswith(q.education):
             line.append("Education: ", style="bold")
             line.append(q.education)
             line.append("\n")
