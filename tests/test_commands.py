@@ -32,7 +32,6 @@ def test_role_shows_skills_pay_sources_and_way_in(run: Run, mini: Path) -> None:
     assert "technical track · ML Engineering pay family · also: MLE, ML Engineer" in out
     for fragment in (
         "essential Programming: Python ML Frameworks: PyTorch important Deployment: Kubernetes",
-        "important Deployment Kubernetes",
         "Python 7/7",
         "$100K-$140K",
         "median $115,599 (entry-level)",
