@@ -1,0 +1,157 @@
+"""The bundled knowledge base: it validates, and figures from each seed reach the models."""
+
+from __future__ import annotations
+
+import pytest
+
+from careercli.kb.loader import load_kb
+from careercli.kb.models import KnowledgeBase, Role
+from careercli.kb.paths import bundled_data_path
+from tests.conftest import Run
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb(bundled_data_path())
+
+
+def role(kb: KnowledgeBase, role_id: str) -> Role:
+    return next(r for r in kb.roles if r.id == role_id)
+
+
+def year(kb: KnowledgeBase, source_id: str) -> int | None:
+    return next(s.year for s in kb.sources if s.id == source_id)
+
+
+def test_bundled_kb_validates_with_summary(run: Run) -> None:
+    result = run("validate")
+    assert result.exit_code == 0, result.stderr
+    assert "roles                 24" in result.stdout
+
+
+SEED_ROLES = [
+    # 000: the ten job categories
+    "Machine Learning Engineer",
+    "ML Engineer (Recommendation Systems)",
+    "ML Engineer (Robot Learning)",
+    "Analytics / Data Engineer",
+    "AI Engineer",
+    "Data Scientist (Consumer)",
+    "Data Scientist (ML)",
+    "Analytics Engineer",
+    "Data Engineer",
+    "VR / Immersive Tech",
+    # 001: the RL researcher and the four "More Careers"
+    "Reinforcement Learning Researcher",
+    "AI Training Specialist",
+    "AI/ML DevOps Engineer",
+    "AI/ML Developer",
+    "AI/ML Engineer",
+    # 002: the ten roles of the roles-and-topics guide
+    "Data Scientist",
+    "Research Scientist",
+    "Computer Vision Engineer",
+    "NLP Engineer",
+    "Reinforcement Learning Engineer",
+    "AI Product Manager",
+    "AI Business Analyst",
+    "AI Engineering Manager",
+    "Chief Technology Officer (CTO) - AI Focus",
+    # 003: the mastery path
+    "ML & AI Engineer",
+]
+
+
+@pytest.mark.parametrize("name", SEED_ROLES)
+def test_every_seed_role_is_findable_by_its_seed_name(run: Run, name: str) -> None:
+    result = run("role", name, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""  # found exactly, not guessed
+
+
+def test_two_seeds_describing_one_role_make_one_role(kb: KnowledgeBase) -> None:
+    mle = role(kb, "machine-learning-engineer")
+    assert {"skills-by-category", "roles-topics-guide"} <= set(mle.sources)
+    assert [r.id for r in kb.roles].count("machine-learning-engineer") == 1
+
+
+def test_specialisations_link_to_their_parent(kb: KnowledgeBase) -> None:
+    for child in ("ml-engineer-recommendation-systems", "ml-engineer-robot-learning"):
+        assert role(kb, child).parent == "machine-learning-engineer"
+
+
+def test_seed_000_listing_frequencies_keep_counts_and_sample(kb: KnowledgeBase) -> None:
+    recsys = role(kb, "ml-engineer-recommendation-systems").listing_frequencies[0]
+    assert recsys.sample_size == 7
+    assert [(i.label, i.count) for i in recsys.items][:3] == [
+        ("Python", 7),
+        ("PyTorch/TensorFlow", 7),
+        ("Distributed Systems", 6),
+    ]
+    robot = role(kb, "ml-engineer-robot-learning").listing_frequencies[0]
+    assert robot.sample_size == 10
+    assert ("C++/Rust", 6) in [(i.label, i.count) for i in robot.items]
+    assert len(recsys.items) == 12 and len(robot.items) == 12
+
+
+def test_seed_001_salaries_with_year_2024(kb: KnowledgeBase) -> None:
+    rl = role(kb, "reinforcement-learning-researcher")
+    figures = {(s.level, s.min, s.max, s.open_ended) for s in rl.salaries}
+    assert figures == {
+        ("entry", 70000, 100000, False),
+        ("mid", 100000, 150000, False),
+        ("senior", 150000, 200000, True),
+    }
+    assert {s.source for s in rl.salaries} == {"aipathly-rl-researcher"}
+    assert year(kb, "aipathly-rl-researcher") == 2024
+    mle = role(kb, "machine-learning-engineer")
+    medians = sorted(s.min for s in mle.salaries if s.kind == "median" and s.min)
+    assert medians == [115599, 168018]
+
+
+def test_seed_002_salary_table_and_learning_path(kb: KnowledgeBase) -> None:
+    families = {f.id: f for f in kb.salary_families}
+    research = {lv.level: (lv.min, lv.max, lv.open_ended) for lv in families["research"].levels}
+    assert research["senior"] == (210000, 350000, False)
+    assert research["director"] == (500000, 800000, True)
+    assert year(kb, families["research"].source) == 2025
+    assert role(kb, "data-scientist").salary_family == "data-science"
+    path = role(kb, "machine-learning-engineer").roadmaps[0]
+    spans = [(p.name, p.duration.min, p.duration.max) for p in path.phases if p.duration]
+    assert spans == [("Foundation", 6, 9), ("Core Skills", 9, 15), ("Specialization", 15, 24)]
+
+
+def test_seed_003_salaries_timelines_and_40_week_path(kb: KnowledgeBase) -> None:
+    mai = role(kb, "ml-ai-engineer")
+    staff = next(s for s in mai.salaries if s.level == "staff")
+    assert (staff.min, staff.max, staff.open_ended, staff.source) == (
+        280000,
+        400000,
+        True,
+        "ml-ai-engineer-path",
+    )
+    assert year(kb, "ml-ai-engineer-path") is None  # the seed states no year
+    path = next(m for m in mai.roadmaps if m.name == "Complete 40-Week Learning Path")
+    assert path.total is not None and (path.total.min, path.total.unit) == (40, "weeks")
+    assert len(path.phases) == 7
+    assert [(t.label, t.duration.min, t.duration.max) for t in mai.timelines] == [
+        ("Complete beginner", 14, 20),
+        ("ML background", 9, 12),
+        ("Full-time accelerated", 8, 10),
+    ]
+
+
+def test_tracks_industries_and_stages(kb: KnowledgeBase) -> None:
+    assert len(kb.industries) == 5
+    assert {s.id for s in kb.career_stages} >= {"junior", "mid", "senior"}
+    names = [t.name for t in kb.career_tracks]
+    assert any("AI Architect" in n for n in names)
+
+
+def test_disagreeing_sources_both_show_in_role_view(run: Run) -> None:
+    result = run("role", "ML Engineer", width=120)
+    assert result.exit_code == 0
+    assert "median $115,599" in result.stdout  # AiPathly, 2024
+    assert "$100K-$140K" in result.stdout  # Roles & Topics Guide, 2025
+    assert "AiPathly RL Researcher, 2024" in result.stdout
+    assert "Roles & Topics Guide, 2025" in result.stdout
