@@ -1,0 +1,172 @@
+"""The app as a whole: help with examples, version, packaging, streams and signals."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import venv
+import zipfile
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+import typer
+
+from careercli.cli import app
+from tests.conftest import Run
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def command_names() -> list[list[str]]:
+    group = typer.main.get_command(app)
+    names: list[list[str]] = []
+    for name, cmd in group.commands.items():  # type: ignore[attr-defined]
+        sub = getattr(cmd, "commands", None)
+        if sub:
+            names += [[name, s] for s in sub]
+        else:
+            names.append([name])
+    return names
+
+
+def test_every_command_is_listed() -> None:
+    flat = {" ".join(n) for n in command_names()}
+    assert flat >= {
+        "role", "compare", "skill", "roadmap", "roles", "skills", "match", "path", "salary",
+        "search", "industry", "validate", "schema", "profile add", "profile remove",
+        "profile show", "profile path",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("args", command_names(), ids=" ".join)
+def test_every_command_has_help_with_an_example(run: Run, args: list[str]) -> None:
+    result = run(*args, "--help")
+    assert result.exit_code == 0
+    assert "Example: careercli " in result.stdout
+
+
+def test_app_help_and_bare_invocation(run: Run) -> None:
+    result = run("--help")
+    assert result.exit_code == 0 and 'Example: careercli role "ML Engineer"' in result.stdout
+    bare = run()
+    assert "Usage:" in bare.stdout + bare.stderr and "role" in bare.stdout + bare.stderr
+
+
+def test_version_comes_from_package_metadata(run: Run) -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"careercli {version('careercli')}\n")
+
+
+def test_python_dash_m_works() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "careercli", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "Usage" in out.stdout and out.stderr == ""
+
+
+def test_schema_is_json_schema_and_the_committed_copy_is_current(run: Run) -> None:
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["title"] == "KnowledgeBase" and "roles" in schema["properties"]
+    committed = json.loads((ROOT / "schema.json").read_text())
+    assert committed == schema, "run: careercli schema > schema.json"
+
+
+def test_wheel_ships_the_kb_and_loads_it_outside_the_repo(tmp_path: Path) -> None:
+    """hatch force-include silently skips a missing file: build the wheel and look."""
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("careercli-*.whl")
+    with zipfile.ZipFile(wheel) as zf:
+        assert "careercli/data/roles.yaml" in zf.namelist()
+        zf.extractall(tmp_path / "site")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    code = (
+        "from careercli.kb.paths import bundled_data_path as p; from careercli.kb.loader "
+        "import load_kb; path = p(); print(path); print(len(load_kb(path).roles))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    where, count = out.stdout.split()
+    assert where.startswith(str(tmp_path / "site")) and int(count) >= 24
+
+
+def _cli(*args: str, env: dict[str, str] | None = None, **kw: object) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "careercli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+        **kw,  # type: ignore[call-overload]
+    )
+
+
+def test_head_closing_the_pipe_leaves_stderr_empty(tmp_path: Path) -> None:
+    # Output long enough to fill the pipe: every skill, wide.
+    cmd = f"{sys.executable} -m careercli skills | head -1"
+    env = {**os.environ, "COLUMNS": "200", "CAREERCLI_CACHE": str(tmp_path)}
+    out = subprocess.run(cmd, shell=True, capture_output=True, text=True, env=env)
+    assert out.stdout.count("\n") == 1
+    assert out.stderr == ""
+
+
+def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
+    code = (
+        "import time, careercli.cli as c\n"
+        "def slow(*a, **k):\n    time.sleep(30)\n"
+        "c.State.catalog = slow\n"
+        "import sys; sys.argv = ['careercli', 'role', 'MLE']; c.main()\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 130
+    assert err == "careercli: interrupted\n"
+    assert out == ""
+
+
+def test_no_escape_codes_when_piped_or_no_color(tmp_path: Path) -> None:
+    env = {**os.environ, "CAREERCLI_CACHE": str(tmp_path), "FORCE_COLOR": ""}
+    env.pop("FORCE_COLOR")
+    piped = subprocess.run(
+        [sys.executable, "-m", "careercli", "role", "MLE"], capture_output=True, env=env
+    )
+    assert piped.returncode == 0 and b"\x1b[" not in piped.stdout
+
+
+def test_fresh_venv_install_from_project_files(tmp_path: Path) -> None:
+    """The README's install line works in a new venv (offline: reuse this env's packages)."""
+    if os.environ.get("CAREERCLI_SKIP_VENV_TEST"):
+        pytest.skip("disabled")
+    target = tmp_path / "venv"
+    venv.create(target, with_pip=False, system_site_packages=True)
+    py = target / "bin" / "python"
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    out = subprocess.run(
+        [str(target / "bin" / "careercli"), "role", "ML Engineer"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "CAREERCLI_CACHE": str(tmp_path / "c")},
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Machine Learning Engineer\n")
