@@ -1,0 +1,418 @@
+"""Measure careercli commands against bench/reference.py, side by side (issue 5).
+
+Targets are ratios, not absolute times, because only a ratio measured in the same run on
+the same machine means anything: each round runs careercli and the reference (the order
+flips every round), and a command's time ratio is the median of the per-round ratios.
+Peak memory is the child's own ``ru_maxrss`` from ``os.wait4``.
+
+``--cold`` adds ``role`` with an empty cache every round, against a process that only
+parses the KB with ``yaml.load(..., Loader=CSafeLoader)``.
+
+Prints a Markdown table (for bench/RESULTS.md) or, with ``--json``, the raw figures.
+Exits 0 whether targets pass or not (this is a measurement) and 1 when a command fails.
+
+Examples::
+
+    python bench/run.py
+    python bench/run.py --kb bench/out/esco.yaml --rounds 5 --cold
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+REFERENCE = HERE / "reference.py"
+
+TIME_TARGET = 1.15  # careercli median wall time at most this times the reference's
+RSS_TARGET = 1.3  # careercli median peak RSS at most this times the reference's
+COLD_TARGET = 1.5  # first run on a KB at most this times a bare yaml.load of it
+
+COMMANDS = ("role", "skill", "compare", "roadmap", "match", "search", "--help", "complete")
+COMPLETE_VAR = "_CAREERCLI_COMPLETE"  # Typer: f"_{prog_name}_COMPLETE".upper()
+YAML_ONLY = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
+
+Env = dict[str, str]
+Invocation = tuple[list[str], Env]
+
+
+@dataclass
+class Run:
+    ms: float
+    rss_kib: int
+
+
+@dataclass
+class Command:
+    """One careercli invocation to measure: its arguments and any extra environment."""
+
+    label: str
+    args: list[str]
+    env: Env = field(default_factory=dict)
+
+    def shown(self) -> str:
+        """The command as one would type it (completion shows its environment)."""
+        words = [f"{k}={_quote(v)}" for k, v in self.env.items()]
+        return " ".join([*words, "careercli", *(_quote(a) for a in self.args)])
+
+
+@dataclass
+class Result:
+    """The runs of one command and of what it is compared against."""
+
+    label: str
+    shown: str
+    against: str
+    time_target: float
+    rss_target: float | None
+    careercli: list[Run] = field(default_factory=list)
+    reference: list[Run] = field(default_factory=list)
+    error: str | None = None
+    warning: str | None = None
+
+    @property
+    def ratio(self) -> float:
+        """Median of per-round ratios: the two runs of a round share the machine's mood."""
+        pairs = zip(self.careercli, self.reference, strict=True)
+        return statistics.median(c.ms / r.ms for c, r in pairs)
+
+    @property
+    def rss_ratio(self) -> float:
+        return _median_kib(self.careercli) / _median_kib(self.reference)
+
+    @property
+    def verdict(self) -> str:
+        if self.error:
+            return "ERROR"
+        misses = []
+        if self.ratio > self.time_target:
+            misses.append("time")
+        if self.rss_target is not None and self.rss_ratio > self.rss_target:
+            misses.append("RSS")
+        return f"FAIL ({', '.join(misses)})" if misses else "PASS"
+
+    def as_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "command": self.label,
+            "shown": self.shown,
+            "against": self.against,
+            "time_target": self.time_target,
+            "rss_target": self.rss_target,
+            "error": self.error,
+            "warning": self.warning,
+            "careercli_ms": [round(r.ms, 2) for r in self.careercli],
+            "reference_ms": [round(r.ms, 2) for r in self.reference],
+            "careercli_rss_kib": [r.rss_kib for r in self.careercli],
+            "reference_rss_kib": [r.rss_kib for r in self.reference],
+        }
+        if not self.error:
+            out |= {
+                "careercli_median_ms": round(_median_ms(self.careercli), 2),
+                "reference_median_ms": round(_median_ms(self.reference), 2),
+                "time_ratio": round(self.ratio, 3),
+                "rss_ratio": round(self.rss_ratio, 3),
+                "result": self.verdict,
+            }
+        return out
+
+
+class CommandFailed(Exception):
+    """A measured process exited non-zero; the message says which and why."""
+
+
+def _quote(arg: str) -> str:
+    return arg if re.fullmatch(r"[\w+#./=-]+", arg) else "'" + arg.replace("'", "'\\''") + "'"
+
+
+def _median_ms(runs: list[Run]) -> float:
+    return statistics.median(r.ms for r in runs)
+
+
+def _median_kib(runs: list[Run]) -> float:
+    return statistics.median(r.rss_kib for r in runs)
+
+
+# --- running --------------------------------------------------------------------------
+
+
+def spawn(argv: list[str], env: Env) -> tuple[int, Run]:
+    """Run ``argv`` with output discarded; its exit code, wall time and peak RSS.
+
+    ``os.wait4`` gives this child's own rusage, where ``getrusage(RUSAGE_CHILDREN)`` would
+    give the largest of every child so far. The clock covers spawn to reap, as a shell sees.
+    """
+    actions = [
+        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+    ]
+    start = time.perf_counter()
+    pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = (time.perf_counter() - start) * 1000
+    return os.waitstatus_to_exitcode(status), Run(elapsed, usage.ru_maxrss)
+
+
+def check(argv: list[str], env: Env, shown: str) -> str:
+    """Run once with output captured; raise CommandFailed on a non-zero exit, else stdout.
+
+    Measured runs discard their output, so this is where a broken command shows why.
+    """
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-3:]
+        raise CommandFailed(f"{shown} exited {done.returncode}: {' / '.join(tail) or 'no output'}")
+    return done.stdout
+
+
+def measure(
+    result: Result,
+    careercli: Callable[[], Invocation],
+    reference: Invocation,
+    rounds: int,
+    warmup: int,
+) -> None:
+    """Fill ``result`` with ``rounds`` pairs of runs after ``warmup`` unrecorded pairs.
+
+    ``careercli`` is called before each of its runs so that a cold measurement can hand
+    every run a fresh cache directory.
+    """
+    for i in range(warmup + rounds):
+        order = ("careercli", "reference") if i % 2 == 0 else ("reference", "careercli")
+        for who in order:
+            argv, env = careercli() if who == "careercli" else reference
+            code, run = spawn(argv, env)
+            if code != 0:
+                check(argv, env, result.shown if who == "careercli" else " ".join(argv))
+                raise CommandFailed(f"{who} exited {code} once but not when rerun: flaky?")
+            if i >= warmup:
+                (result.careercli if who == "careercli" else result.reference).append(run)
+
+
+# --- what to run ----------------------------------------------------------------------
+
+
+def careercli_executable() -> str:
+    """The console script of this interpreter: a pyenv/asdf shim would add a shell's time."""
+    script = Path(sysconfig.get_path("scripts")) / "careercli"
+    if script.is_file():
+        return str(script)
+    found = shutil.which("careercli")
+    if found is None:
+        raise SystemExit("careercli is not installed (pip install -e .)")
+    return found
+
+
+def default_kb() -> Path:
+    """The KB careercli uses without --data."""
+    try:
+        from careercli.kb.paths import bundled_data_path
+    except ImportError:
+        return HERE.parent / "data" / "roles.yaml"
+    return bundled_data_path()
+
+
+def read_kb(kb: Path) -> dict[str, Any]:
+    """The KB as plain data, read once to pick names and count entries."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(kb.read_bytes(), Loader=loader)
+    if not isinstance(data, dict) or not data.get("roles") or not data.get("skills"):
+        raise SystemExit(f"{kb}: needs at least one role and one skill to benchmark")
+    return data
+
+
+def pick_commands(data: dict[str, Any]) -> dict[str, Command]:
+    """Every command, with names that exist in the KB: its first role, that role's skills.
+
+    Names differ from KB to KB, so they are read from the file rather than hard-coded.
+    """
+    roles, skills = data["roles"], data["skills"]
+    title: str = roles[0]["title"]
+    titles = [r["title"] for r in roles[:3]]
+    names = {s["id"]: s["name"] for s in skills}
+    own = [names[i] for g in roles[0].get("skills") or [] for i in g["skills"] if i in names]
+    picked = list(dict.fromkeys([*own, *names.values()]))[:5]
+    word = max(re.findall(r"[^\W_]+", title) or [title], key=len)
+    completion = {
+        COMPLETE_VAR: "complete_bash",
+        "COMP_WORDS": f"careercli role {title[:2]}",
+        "COMP_CWORD": "2",
+    }
+    commands = [
+        Command("role", ["role", title]),
+        Command("skill", ["skill", picked[0]]),
+        Command("compare", ["compare", *(titles * 3)[:3]]),
+        Command("roadmap", ["roadmap", title]),
+        Command("match", ["match", *picked]),
+        Command("search", ["search", word]),
+        Command("--help", ["--help"]),
+        Command("complete", [], completion),
+    ]
+    return {c.label: c for c in commands}
+
+
+# --- output ---------------------------------------------------------------------------
+
+
+def markdown(results: list[Result], meta: dict[str, Any]) -> str:
+    """The table for bench/RESULTS.md, then the exact commands and any problems."""
+    lines = [
+        f"## careercli vs reference on `{meta['kb']}`",
+        "",
+        f"{meta['roles']} roles, {meta['skills']} skills; medians of {meta['rounds']} rounds "
+        f"after {meta['warmup']} warm-up; Python {meta['python']}, {meta['platform']}, "
+        f"{meta['cpus']} CPUs; {meta['date']}",
+        "",
+        "| command | careercli ms | reference ms | time ratio | careercli MiB "
+        "| reference MiB | RSS ratio | targets | result |",
+        "|---|---:|---:|---:|---:|---:|---:|---|---|",
+    ]
+    for r in results:
+        targets = f"≤{r.time_target} / " + (f"≤{r.rss_target}" if r.rss_target else "–")
+        if r.error:
+            cells = [r.label, *["–"] * 6, targets, "ERROR"]
+        else:
+            cells = [
+                r.label,
+                f"{_median_ms(r.careercli):.1f}",
+                f"{_median_ms(r.reference):.1f}",
+                f"{r.ratio:.2f}",
+                f"{_median_kib(r.careercli) / 1024:.1f}",
+                f"{_median_kib(r.reference) / 1024:.1f}",
+                f"{r.rss_ratio:.2f}",
+                targets,
+                r.verdict,
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "Targets: time ratio / RSS ratio. Commands run:", ""]
+    for r in results:
+        lines.append(f"- {r.label}: `{r.shown}` against `{r.against}`")
+    problems = [f"- {r.label}: {r.error or r.warning}" for r in results if r.error or r.warning]
+    if problems:
+        lines += ["", "Problems:", "", *problems]
+    return "\n".join(lines) + "\n"
+
+
+# --- main -----------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=11, help="measured pairs (default 11)")
+    parser.add_argument("--warmup", type=int, default=2, help="unrecorded pairs (default 2)")
+    parser.add_argument("--kb", type=Path, default=None, help="KB file (default: bundled)")
+    parser.add_argument(
+        "--commands",
+        default=",".join(COMMANDS),
+        help=f"comma-separated subset of {','.join(COMMANDS)} (empty: none, for --cold only)",
+    )
+    parser.add_argument("--cold", action="store_true", help="also role with an empty cache")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    args = parser.parse_args(argv)
+    if args.rounds < 1 or args.warmup < 0:
+        parser.error("--rounds must be at least 1 and --warmup at least 0")
+    wanted = [c.strip() for c in args.commands.split(",") if c.strip()]
+    unknown = [c for c in wanted if c not in COMMANDS]
+    if unknown:
+        parser.error(f"unknown command(s) {', '.join(unknown)}; choose from {','.join(COMMANDS)}")
+    if not wanted and not args.cold:
+        parser.error("nothing to measure: give --commands or --cold")
+
+    kb = (args.kb or default_kb()).resolve()
+    if not kb.is_file():
+        parser.error(f"{kb}: no such file")
+    exe = careercli_executable()
+    data = read_kb(kb)
+    commands = pick_commands(data)
+    meta = {
+        "kb": str(kb.relative_to(Path.cwd()) if kb.is_relative_to(Path.cwd()) else kb),
+        "roles": len(data["roles"]),
+        "skills": len(data["skills"]),
+        "rounds": args.rounds,
+        "warmup": args.warmup,
+        "python": platform.python_version(),
+        "platform": platform.system(),
+        "cpus": os.cpu_count(),
+        "date": time.strftime("%Y-%m-%d"),
+        "careercli": exe,
+    }
+    del data  # an ESCO-sized KB is a lot of Python objects; no need to keep them around
+
+    strip = {COMPLETE_VAR, "COMP_WORDS", "COMP_CWORD"}
+    base = {k: v for k, v in os.environ.items() if k not in strip} | {"COLUMNS": "100"}
+    reference: Invocation = ([sys.executable, str(REFERENCE)], base)
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="careercli-bench-") as tmp:
+        root = Path(tmp)
+        warm_env = base | {
+            "CAREERCLI_DATA": str(kb),
+            "CAREERCLI_CACHE": str(root / "cache"),  # kept: every run after the first is warm
+            "CAREERCLI_HOME": str(root / "home"),
+        }
+        try:
+            check(*reference, "python bench/reference.py")
+        except CommandFailed as err:
+            print(f"bench: {err}", file=sys.stderr)
+            return 1
+        for cmd in (commands[c] for c in wanted):
+            result = Result(
+                cmd.label, cmd.shown(), "python bench/reference.py", TIME_TARGET, RSS_TARGET
+            )
+            results.append(result)
+            print(f"measuring {cmd.label} ...", file=sys.stderr)
+            invocation: Invocation = ([exe, *cmd.args], warm_env | cmd.env)
+            try:
+                if not check(*invocation, result.shown).strip():  # also fills the cache
+                    result.warning = "printed nothing on stdout"
+                measure(result, lambda inv=invocation: inv, reference, args.rounds, args.warmup)
+            except CommandFailed as err:
+                result.error = str(err)
+
+        if args.cold:
+            cmd = commands["role"]
+            result = Result("role (cold)", cmd.shown(), "yaml.load(CSafeLoader)", COLD_TARGET, None)
+            results.append(result)
+            print("measuring role (cold) ...", file=sys.stderr)
+
+            def cold() -> Invocation:
+                """A cache directory that does not exist yet (the last one is deleted)."""
+                shutil.rmtree(root / "cold", ignore_errors=True)
+                cache = str(root / "cold" / "cache")
+                return [exe, *cmd.args], warm_env | {"CAREERCLI_CACHE": cache}
+
+            yaml_only: Invocation = ([sys.executable, "-c", YAML_ONLY, str(kb)], base)
+            try:
+                check(*cold(), result.shown)
+                measure(result, cold, yaml_only, args.rounds, args.warmup)
+            except CommandFailed as err:
+                result.error = str(err)
+
+    for r in results:
+        if r.error:
+            print(f"bench: {r.label}: {r.error}", file=sys.stderr)
+    if args.json:
+        print(json.dumps({"meta": meta, "results": [r.as_json() for r in results]}, indent=2))
+    else:
+        print(markdown(results, meta), end="")
+    return 1 if any(r.error for r in results) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""The KB cache is disposable: stale, corrupt, unwritable or raced caches never mislead."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careercli.kb import loader
+from tests.conftest import Run
+
+
+def cache_files(hermetic: Path) -> list[Path]:
+    return sorted((hermetic / "cache").glob("kb-*.sqlite"))
+
+
+def copy_kb(tmp_path: Path, mini: Path, text: str | None = None) -> Path:
+    path = tmp_path / "kb.yaml"
+    path.write_text(text if text is not None else mini.read_text())
+    return path
+
+
+def test_second_run_reads_the_cache_not_the_yaml(
+    run: Run, mini: Path, hermetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kb = copy_kb(hermetic, mini)
+    assert run("role", "MLE", data=kb).exit_code == 0
+    assert len(cache_files(hermetic)) == 1
+
+    def no_parsing(*args: object) -> None:
+        raise AssertionError("YAML parsed on a warm run")
+
+    monkeypatch.setattr(loader, "parse_yaml", no_parsing)
+    result = run("role", "MLE", data=kb)
+    assert result.exit_code == 0 and result.stdout.startswith("Machine Learning Engineer\n")
+
+
+def test_changed_yaml_is_never_answered_from_the_old_cache(
+    run: Run, mini: Path, hermetic: Path
+) -> None:
+    kb = copy_kb(hermetic, mini)
+    run("role", "MLE", data=kb)
+    kb.write_text(mini.read_text().replace("title: Machine Learning Engineer", "title: ML Builder"))
+    result = run("role", "MLE", data=kb)
+    assert result.stdout.startswith("ML Builder\n")
+
+
+def test_same_content_touched_reuses_the_cache(run: Run, mini: Path, hermetic: Path) -> None:
+    kb = copy_kb(hermetic, mini)
+    run("roles", data=kb)
+    os.utime(kb, ns=(1, 1))
+    assert run("roles", data=kb).exit_code == 0
+    assert len(cache_files(hermetic)) == 1
+
+
+def test_corrupt_cache_is_rebuilt(run: Run, mini: Path, hermetic: Path) -> None:
+    kb = copy_kb(hermetic, mini)
+    run("role", "MLE", data=kb)
+    (db,) = cache_files(hermetic)
+    db.write_bytes(b"this is not a database" * 100)
+    result = run("role", "MLE", data=kb)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("Machine Learning Engineer\n")
+    assert run("role", "MLE", data=kb).exit_code == 0
+
+
+def test_corrupt_pointer_file_is_ignored(run: Run, mini: Path, hermetic: Path) -> None:
+    kb = copy_kb(hermetic, mini)
+    run("roles", data=kb)
+    for pointer in (hermetic / "cache").glob("path-*.json"):
+        pointer.write_text("{not json")
+    result = run("roles", data=kb)
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_unwritable_cache_location_is_bypassed(
+    run: Run, mini: Path, hermetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = hermetic / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be")
+    monkeypatch.setenv("CAREERCLI_CACHE", str(blocker / "cache"))
+    result = run("role", "MLE", data=mini)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("Machine Learning Engineer\n")
+
+
+def test_no_cache_flag_writes_no_cache(run: Run, mini: Path, hermetic: Path) -> None:
+    result = run("--no-cache", "role", "MLE", data=mini)
+    assert result.exit_code == 0
+    assert cache_files(hermetic) == []
+
+
+def test_a_rejected_file_is_never_cached(run: Run, mini: Path, hermetic: Path) -> None:
+    kb = copy_kb(hermetic, mini, mini.read_text().replace("level: mid,", "level: middle,"))
+    assert run("role", "MLE", data=kb).exit_code == 1
+    assert run("role", "MLE", data=kb).exit_code == 1
+    assert cache_files(hermetic) == []
+
+
+def test_two_processes_building_the_cache_at_once(tmp_path: Path, mini: Path) -> None:
+    env = {**os.environ, "CAREERCLI_CACHE": str(tmp_path / "c"), "CAREERCLI_HOME": str(tmp_path)}
+    args = [sys.executable, "-m", "careercli", "--data", str(mini), "role", "MLE", "--json"]
+    procs = [
+        subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    for p in procs:
+        out, err = p.communicate(timeout=60)
+        assert (p.returncode, err) == (0, b"")
+        assert b'"id": "machine-learning-engineer"' in out
+    assert len(list((tmp_path / "c").glob("kb-*.sqlite"))) == 1
+    assert not list((tmp_path / "c").glob(".kb-*"))  # no temp files left

@@ -1,0 +1,145 @@
+"""The profile: saved skills, progress marks, atomic locked writes, corrupt files kept."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Run
+
+
+def profile_file(home: Path) -> Path:
+    return home / "home" / "profile.json"
+
+
+def test_add_show_remove_and_path(run: Run, mini: Path, hermetic: Path) -> None:
+    result = run("profile", "add", "python", "k8s", "pytroch", data=mini)
+    assert result.exit_code == 0
+    assert result.stdout == "added: Kubernetes, PyTorch, Python (3 in profile)\n"
+    assert "'pytroch' taken as skill 'PyTorch'" in result.stderr
+    saved = json.loads(profile_file(hermetic).read_text())
+    assert saved == {"version": 1, "skills": ["kubernetes", "python", "pytorch"]}
+
+    show = run("profile", "show", "--json", data=mini)
+    data = json.loads(show.stdout)
+    assert data["skills"] == ["kubernetes", "python", "pytorch"]
+    assert data["best_fits"][0]["role"] == "machine-learning-engineer"
+
+    removed = run("profile", "remove", "kubernetes", data=mini)
+    assert removed.stdout == "removed: Kubernetes (2 left)\n"
+    assert run("profile", "path").stdout == f"{profile_file(hermetic)}\n"
+
+
+def test_adding_only_unknown_skills_saves_nothing(run: Run, mini: Path, hermetic: Path) -> None:
+    result = run("profile", "add", "basket weaving", data=mini)
+    assert result.exit_code == 1
+    assert "nothing saved" in result.stderr
+    assert not profile_file(hermetic).exists()
+
+
+def test_role_roadmap_compare_mark_profile_skills(run: Run, mini: Path) -> None:
+    run("profile", "add", "python", "pytorch", data=mini)
+    role = run("role", "MLE", data=mini)
+    assert "Your progress: essential 2/2 (100%), all skills 2/5 (40%)" in role.stdout
+    assert "Python ✓" in role.stdout
+    roadmap = run("roadmap", "MLE", data=mini)
+    assert "Foundation (6-9 months) ✓" in roadmap.stdout
+    md = run("roadmap", "MLE", "--format", "markdown", data=mini).stdout
+    assert "- [x] Skill: Python" in md and "- [ ] Skill: Kubernetes" in md
+    assert md.startswith("# Roadmap: Machine Learning Engineer\n")
+    compare = run("compare", "MLE", "Data Scientist", data=mini, width=120)
+    assert "You have: essential 2/2 (100%)" in compare.stdout
+
+
+def test_match_and_path_use_the_profile(run: Run, mini: Path) -> None:
+    run("profile", "add", "sql", data=mini)
+    match = json.loads(run("match", "--json", data=mini).stdout)
+    assert match["skills"] == ["sql"]
+    assert match["roles"][0]["role"] == "analytics-data-engineer"
+    path = json.loads(run("path", "Data Engineer", "--json", data=mini).stdout)
+    assert path["skills_carried_over"] == ["sql"]
+
+
+def test_corrupt_profile_is_reported_and_left_untouched(
+    run: Run, mini: Path, hermetic: Path
+) -> None:
+    target = profile_file(hermetic)
+    target.parent.mkdir(parents=True)
+    target.write_text('{"skills": ["python", ')
+    before = target.read_bytes()
+    result = run("profile", "add", "sql", data=mini)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"careercli: error: profile {target} is not valid; it was left as it is "
+        "(fix or remove it)\n"
+    )
+    assert target.read_bytes() == before
+    role = run("role", "MLE", data=mini)  # read commands still answer, with a warning
+    assert role.exit_code == 0 and "warning: profile" in role.stderr
+    assert target.read_bytes() == before
+
+
+def test_profile_with_wrong_shape_is_corrupt_too(run: Run, mini: Path, hermetic: Path) -> None:
+    target = profile_file(hermetic)
+    target.parent.mkdir(parents=True)
+    target.write_text('{"skills": "python"}')
+    result = run("profile", "remove", "python", data=mini)
+    assert result.exit_code == 1 and "is not valid" in result.stderr
+    assert target.read_text() == '{"skills": "python"}'
+
+
+def _cli(home: Path, cache: Path, *args: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "CAREERCLI_HOME": str(home), "CAREERCLI_CACHE": str(cache)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "careercli", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_ten_concurrent_adds_lose_nothing(tmp_path: Path, mini: Path) -> None:
+    skills = ["python", "sql", "pytorch", "kubernetes", "statistics", "spark", "airflow", "dbt"]
+    home, cache = tmp_path / "h", tmp_path / "c"
+    # Build the cache first so the ten runs race on the profile, not on the cache.
+    _cli(home, cache, "--data", str(mini), "skills").communicate()
+    procs = [
+        _cli(home, cache, "--data", str(mini), "profile", "add", skills[i % len(skills)])
+        for i in range(10)
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=60)
+        assert p.returncode == 0, err
+    saved = json.loads((home / "profile.json").read_text())
+    assert sorted(saved["skills"]) == sorted(skills)
+    assert not list(home.glob(".profile.json.*"))  # no temp files left behind
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes anywhere")
+def test_read_only_profile_dir_gives_a_clear_message(run: Run, mini: Path, hermetic: Path) -> None:
+    home = hermetic / "home"
+    home.mkdir()
+    home.chmod(0o500)
+    try:
+        result = run("profile", "add", "python", data=mini)
+    finally:
+        home.chmod(0o700)
+    assert result.exit_code == 1
+    assert "permission denied" in result.stderr
+
+
+def test_profile_home_that_is_a_file_gives_a_clear_message(
+    run: Run, mini: Path, hermetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = hermetic / "blocker"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("CAREERCLI_HOME", str(blocker / "home"))
+    result = run("profile", "add", "python", data=mini)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("careercli: error: cannot write profile")
+    assert result.stderr.count("\n") == 1
