@@ -66,6 +66,7 @@ class Command:
     label: str
     args: list[str]
     env: Env = field(default_factory=dict)
+    expect: str | None = None  # a line the output must hold, else the row gets a warning
 
     def shown(self) -> str:
         """The command as one would type it (completion shows its environment)."""
@@ -263,7 +264,7 @@ def pick_commands(data: dict[str, Any]) -> dict[str, Command]:
         Command("match", ["match", *picked]),
         Command("search", ["search", word]),
         Command("--help", ["--help"]),
-        Command("complete", [], completion),
+        Command("complete", [], completion, expect=title),
     ]
     return {c.label: c for c in commands}
 
@@ -379,8 +380,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"measuring {cmd.label} ...", file=sys.stderr)
             invocation: Invocation = ([exe, *cmd.args], warm_env | cmd.env)
             try:
-                if not check(*invocation, result.shown).strip():  # also fills the cache
+                out = check(*invocation, result.shown)  # also fills the cache
+                if not out.strip():
                     result.warning = "printed nothing on stdout"
+                elif cmd.expect and cmd.expect not in out.splitlines():
+                    result.warning = f"output does not list {cmd.expect!r}"
                 measure(result, lambda inv=invocation: inv, reference, args.rounds, args.warmup)
             except CommandFailed as err:
                 result.error = str(err)

@@ -1,0 +1,142 @@
+"""Whatever is typed or fed in, careercli answers or fails with one line: never a traceback."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from careercli.cli import app
+from careercli.kb.paths import bundled_data_path
+from careercli.query.resolve import Candidate, ListIndex, ResolveError, resolve
+
+BUNDLED = bundled_data_path()
+FUZZ = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+# Text a user might type, including markup, control characters and very long strings.
+names = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(
+        ["", " ", "[bold]MLE[/bold]", "[", "\x1b[31m", "ML\nEngineer", "🤖", "a" * 5000]
+    ),
+    st.text(alphabet="[]/\\*?\"'`$%{}()\t\r\n\x00", max_size=20),
+)
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    base = tmp_path_factory.mktemp("fuzz")
+    return {
+        "CAREERCLI_CACHE": str(base / "cache"),
+        "CAREERCLI_HOME": str(base / "home"),
+        "COLUMNS": "80",
+        "NO_COLOR": "1",
+    }
+
+
+def invoke(env: dict[str, str], *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def assert_clean(code: int, out: str, err: str) -> None:
+    assert "Traceback" not in out + err
+    if code == 0:
+        assert out
+    else:
+        assert out == "" or code == 2
+        lines = err.splitlines()
+        assert len(lines) == 1 or "Usage:" in err, err
+        assert "Traceback" not in err
+
+
+@FUZZ
+@given(name=names)
+def test_role_skill_roadmap_never_crash(env: dict[str, str], name: str) -> None:
+    for command in ("role", "skill", "roadmap"):
+        assert_clean(*invoke(env, command, name))
+
+
+@FUZZ
+@given(a=names, b=names)
+def test_compare_and_path_never_crash(env: dict[str, str], a: str, b: str) -> None:
+    assert_clean(*invoke(env, "compare", a, b))
+    assert_clean(*invoke(env, "path", a, b))
+
+
+@FUZZ
+@given(words=st.lists(names, min_size=1, max_size=4))
+def test_match_and_search_never_crash(env: dict[str, str], words: list[str]) -> None:
+    code, out, err = invoke(env, "match", *words)
+    assert "Traceback" not in out + err and code in (0, 1, 2)
+    assert_clean(*invoke(env, "search", " ".join(words)))
+
+
+CANDIDATES = ListIndex(
+    [
+        Candidate("machine-learning-engineer", "Machine Learning Engineer", ("MLE",)),
+        Candidate("data-engineer", "Data Engineer"),
+        Candidate("analytics-data-engineer", "Analytics / Data Engineer"),
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=40))
+def test_resolution_never_raises_anything_but_its_own_errors(text: str) -> None:
+    try:
+        found = resolve(text, CANDIDATES, "role")
+    except ResolveError as err:
+        assert "\n" not in err.message
+    else:
+        assert found.id in {c.id for c in CANDIDATES.candidates()}
+
+
+def damage(text: str, rng: random.Random) -> str:
+    lines = text.splitlines()
+    i = rng.randrange(len(lines))
+    kind = rng.choice(["drop", "indent", "colon", "dup", "quote", "tab"])
+    line = lines[i]
+    if kind == "drop":
+        del lines[i]
+    elif kind == "indent":
+        lines[i] = " " + line if rng.random() < 0.5 else line[1:]
+    elif kind == "colon":
+        lines[i] = line.replace(":", "", 1)
+    elif kind == "dup":
+        lines.insert(i, line)
+    elif kind == "quote":
+        cut = rng.randrange(len(line) + 1)
+        lines[i] = line[:cut] + rng.choice("\"'") + line[cut:]
+    else:
+        cut = rng.randrange(len(line) + 1)
+        lines[i] = line[:cut] + "\t" + line[cut:]
+    return "\n".join(lines) + "\n"
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_damaged_kb_fails_cleanly_and_no_command_runs_on_it(
+    env: dict[str, str], tmp_path: Path, seed: int
+) -> None:
+    path = tmp_path / f"kb-{seed}.yaml"
+    path.write_text(damage(BUNDLED.read_text(), random.Random(seed)))
+    code, out, err = invoke(env, "validate", str(path))
+    assert "Traceback" not in out + err
+    role_code, role_out, role_err = invoke(env, "--data", str(path), "roles")
+    if code != 0:
+        assert err.startswith("careercli: error: ")
+        assert (role_code, role_out) == (1, "")
+        assert role_err.startswith("careercli: error: ") and role_err.count("\n") == 1
+    else:
+        assert role_code == 0
