@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -32,7 +33,7 @@ import sysconfig
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,9 @@ def spawn(argv: list[str], env: Env) -> tuple[int, Run]:
 
     ``os.wait4`` gives this child's own rusage, where ``getrusage(RUSAGE_CHILDREN)`` would
     give the largest of every child so far. The clock covers spawn to reap, as a shell sees.
+    Caveat: Linux starts a child's ``ru_maxrss`` at the spawning process's peak (exec keeps
+    the old address space's high-water mark), so this process must stay small; ``main``
+    checks that it did.
     """
     actions = [
         (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
@@ -269,6 +273,29 @@ def pick_commands(data: dict[str, Any]) -> dict[str, Command]:
     return {c.label: c for c in commands}
 
 
+def kb_commands(kb: Path) -> tuple[dict[str, Command], int, int]:
+    """``pick_commands`` for ``kb`` and its role and skill counts, worked out in a child.
+
+    Parsing an ESCO-sized KB here would lift this process's peak RSS to hundreds of MiB,
+    and every child's ru_maxrss with it (see ``spawn``).
+    """
+    argv = [sys.executable, str(Path(__file__).resolve()), "--names", str(kb)]
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(done.stderr.strip() or f"bench: cannot read {kb}")
+    info = json.loads(done.stdout)
+    commands = {c["label"]: Command(**c) for c in info["commands"]}
+    return commands, info["roles"], info["skills"]
+
+
+def print_names(kb: Path) -> None:
+    """The child side of ``kb_commands``: JSON on stdout."""
+    data = read_kb(kb)
+    commands = [asdict(c) for c in pick_commands(data).values()]
+    info = {"roles": len(data["roles"]), "skills": len(data["skills"]), "commands": commands}
+    print(json.dumps(info))
+
+
 # --- output ---------------------------------------------------------------------------
 
 
@@ -326,7 +353,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--cold", action="store_true", help="also role with an empty cache")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    parser.add_argument("--names", type=Path, help=argparse.SUPPRESS)  # see kb_commands
     args = parser.parse_args(argv)
+    if args.names:
+        print_names(args.names)
+        return 0
     if args.rounds < 1 or args.warmup < 0:
         parser.error("--rounds must be at least 1 and --warmup at least 0")
     wanted = [c.strip() for c in args.commands.split(",") if c.strip()]
@@ -340,12 +371,11 @@ def main(argv: list[str] | None = None) -> int:
     if not kb.is_file():
         parser.error(f"{kb}: no such file")
     exe = careercli_executable()
-    data = read_kb(kb)
-    commands = pick_commands(data)
+    commands, n_roles, n_skills = kb_commands(kb)
     meta = {
         "kb": str(kb.relative_to(Path.cwd()) if kb.is_relative_to(Path.cwd()) else kb),
-        "roles": len(data["roles"]),
-        "skills": len(data["skills"]),
+        "roles": n_roles,
+        "skills": n_skills,
         "rounds": args.rounds,
         "warmup": args.warmup,
         "python": platform.python_version(),
@@ -354,7 +384,6 @@ def main(argv: list[str] | None = None) -> int:
         "date": time.strftime("%Y-%m-%d"),
         "careercli": exe,
     }
-    del data  # an ESCO-sized KB is a lot of Python objects; no need to keep them around
 
     strip = {COMPLETE_VAR, "COMP_WORDS", "COMP_CWORD"}
     base = {k: v for k, v in os.environ.items() if k not in strip} | {"COLUMNS": "100"}
@@ -408,7 +437,12 @@ def main(argv: list[str] | None = None) -> int:
             except CommandFailed as err:
                 result.error = str(err)
 
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    meta["runner_rss_kib"] = own
     for r in results:
+        if any(x.rss_kib <= own for x in r.careercli + r.reference):
+            note = f"a peak RSS equals the runner's own ({own / 1024:.1f} MiB): not measured"
+            r.warning = f"{r.warning}; {note}" if r.warning else note
         if r.error:
             print(f"bench: {r.label}: {r.error}", file=sys.stderr)
     if args.json:

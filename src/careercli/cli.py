@@ -416,6 +416,7 @@ def roles(
                     "skills": r["n_skills"],
                     "sources": r["sources"],
                     "has_roadmap": r["has_roadmap"],
+                    "way_in": r["way_in"],
                 }
                 for r in rows
             ]

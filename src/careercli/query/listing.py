@@ -6,6 +6,7 @@ from typing import Any
 
 from careercli.kb.catalog import Catalog
 from careercli.kb.models import Industry
+from careercli.query.timing import roadmap_total
 
 TRACK_ORDER = ("technical", "specialized", "business", "leadership", None)
 
@@ -24,6 +25,12 @@ def list_roles(
         key = family.casefold()
         ids = {f.id for f in catalog.families.values() if key in (f.id, f.name.casefold())}
         rows = [r for r in rows if r["family"] in ids]
+    for row in rows:
+        totals = []
+        if row["has_roadmap"]:
+            role = catalog.role(row["id"])
+            totals = [t for t in (roadmap_total(m) for m in role.roadmaps) if t is not None]
+        row["way_in"] = totals[0].label() if totals else None
     rows.sort(key=lambda r: (TRACK_ORDER.index(r["track"]), r["title"].casefold()))
     return rows
 

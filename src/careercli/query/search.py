@@ -38,6 +38,7 @@ class Hit:
     name: str
     score: float = 0.0
     where: list[tuple[str, str]] = field(default_factory=list)  # (field, matched text)
+    weights: list[float] = field(default_factory=list, repr=False)  # one per matching field
 
 
 def words(text: str) -> list[str]:
@@ -47,7 +48,9 @@ def words(text: str) -> list[str]:
 def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
     """Entries matching every word of ``text`` (prefix match), best first.
 
-    Each field adds its weight per query word it contains; a whole-phrase match doubles it.
+    A field scores its weight per query word it contains, doubled for the whole phrase; an
+    entry scores its best field plus a quarter of the others, so one strong match (a name)
+    beats many weak ones (a long description that mentions a word often).
     """
     terms = words(text)
     if not terms:
@@ -62,14 +65,17 @@ def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
             continue
         key = (kind, id_)
         hit = hits.setdefault(key, Hit(kind, id_, name))
-        weight = FIELD_WEIGHT[fld] * len(matched)
+        weight = float(FIELD_WEIGHT[fld] * len(matched))
         if phrase in " ".join(tokens):
             weight *= 2
-        hit.score += weight
+        hit.weights.append(weight)
+        hit.where.append((fld, value))
         seen_terms.setdefault(key, set()).update(matched)
-        if len(hit.where) < 3 and (fld, value) not in hit.where:
-            hit.where.append((fld, value))
     found = [h for k, h in hits.items() if seen_terms[k] == set(terms)]
+    for h in found:
+        ranked = sorted(zip(h.weights, h.where, strict=True), key=lambda wf: -wf[0])
+        h.score = ranked[0][0] + 0.25 * sum(w for w, _ in ranked[1:])
+        h.where = list(dict.fromkeys(where for _, where in ranked))[:3]
     found.sort(key=lambda h: (-h.score, h.kind, h.name.casefold()))
     return found[:limit]
 

@@ -21,14 +21,14 @@ def section(title: str, body: RenderableType) -> Group:
     return Group(Text(""), heading(title), Padding(body, (0, 0, 0, 1), expand=False))
 
 
-def bullets(items: Iterable[str]) -> Text:
-    out = Text()
-    for i, item in enumerate(items):
-        if i:
-            out.append("\n")
-        out.append("• ")
-        out.append(item)
-    return out
+def bullets(items: Iterable[str]) -> Table:
+    """A bulleted list whose wrapped lines hang under the text, not the bullet."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row("•", Text(item))
+    return grid
 
 
 def table(*columns: str, min_widths: Sequence[int] = ()) -> Table:

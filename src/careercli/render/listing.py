@@ -12,7 +12,7 @@ from careercli.render.common import plain, table
 
 
 def render_roles(catalog: Catalog, roles: list[dict[str, Any]]) -> RenderableType:
-    t = table("Role", "Track", "Pay family", "Skills", "Sources", min_widths=(16, 8))
+    t = table("Role", "Track", "Pay family", "Skills", "Way in", min_widths=(16, 8))
     for r in roles:
         family = catalog.families[r["family"]].name if r["family"] else ""
         t.add_row(
@@ -20,6 +20,6 @@ def render_roles(catalog: Catalog, roles: list[dict[str, Any]]) -> RenderableTyp
             plain(r["track"] or "-"),
             plain(family),
             str(r["n_skills"]),
-            plain(", ".join(catalog.sources[s].short or s for s in r["sources"])),
+            plain(r["way_in"] or "-"),
         )
     return t

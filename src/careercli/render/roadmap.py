@@ -93,10 +93,10 @@ def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
         )
         for stage in track.stages:
             head = Text(stage.name, style="bold")
-            if stage.years:
+            if stage.years and not any(ch.isdigit() for ch in stage.name):
                 head.append(f" ({stage.years.label()})", style="yellow")
             branch = tree.add(head)
-            if stage.roles and [r.name for r in stage.roles] != [stage.name]:
+            if stage.roles and not all(r.name in stage.name for r in stage.roles):
                 branch.add(joined(plain(r.name, "bold" if r.role else "") for r in stage.roles))
             for topic in stage.topics:
                 branch.add(plain(topic))

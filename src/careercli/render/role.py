@@ -159,7 +159,7 @@ def pay_table(figures: list[PayFigure]) -> RenderableType:
 
 def _figure_text(f: PayFigure) -> Text:
     text = Text(f.amount())
-    extra = [x for x in (f.label, f.region if f.region != "US" else None) if x]
+    extra = [x for x in (f.label, f.region if f.region not in (None, "US") else None) if x]
     if extra:
         text.append(f" ({'; '.join(extra)})", style="dim")
     return text

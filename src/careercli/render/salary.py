@@ -22,7 +22,7 @@ def render_board(rows: list[tuple[str, PayFigure]], width: int) -> RenderableTyp
         head = Text(title, style="bold")
         head.append(f" · {f.level} · ")
         head.append(f.amount(), style="bold")
-        if f.region != "US":
+        if f.region not in (None, "US"):
             head.append(f" ({f.region})")
         head.append(f" [{f.provenance()}]", style="dim")
         lines.append(head)
