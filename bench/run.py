@@ -154,8 +154,11 @@ def _median_kib(runs: list[Run]) -> float:
 # --- running --------------------------------------------------------------------------
 
 
-def spawn(argv: list[str], env: Env) -> tuple[int, Run]:
-    """Run ``argv`` with output discarded; its exit code, wall time and peak RSS.
+def spawn(argv: list[str], env: Env, stderr: Path) -> tuple[int, Run]:
+    """Run ``argv`` with stdout discarded; its exit code, wall time and peak RSS.
+
+    stderr goes to a file (empty when all is well) so that a failure can be shown as it
+    happened rather than by a rerun that may pass.
 
     ``os.wait4`` gives this child's own rusage, where ``getrusage(RUSAGE_CHILDREN)`` would
     give the largest of every child so far. The clock covers spawn to reap, as a shell sees.
@@ -166,7 +169,7 @@ def spawn(argv: list[str], env: Env) -> tuple[int, Run]:
     actions = [
         (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
         (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-        (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
+        (os.POSIX_SPAWN_OPEN, 2, str(stderr), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
     ]
     start = time.perf_counter()
     pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
@@ -193,6 +196,7 @@ def measure(
     reference: Invocation,
     rounds: int,
     warmup: int,
+    stderr: Path,
 ) -> None:
     """Fill ``result`` with ``rounds`` pairs of runs after ``warmup`` unrecorded pairs.
 
@@ -203,12 +207,55 @@ def measure(
         order = ("careercli", "reference") if i % 2 == 0 else ("reference", "careercli")
         for who in order:
             argv, env = careercli() if who == "careercli" else reference
-            code, run = spawn(argv, env)
+            code, run = spawn(argv, env, stderr)
             if code != 0:
-                check(argv, env, result.shown if who == "careercli" else " ".join(argv))
-                raise CommandFailed(f"{who} exited {code} once but not when rerun: flaky?")
+                shown = result.shown if who == "careercli" else " ".join(argv)
+                tail = stderr.read_text(errors="replace").strip().splitlines()[-3:]
+                raise CommandFailed(
+                    f"{shown} exited {code} in round {i + 1}: {' / '.join(tail) or 'no output'}"
+                )
             if i >= warmup:
                 (result.careercli if who == "careercli" else result.reference).append(run)
+
+
+def warm(
+    cmd: Command,
+    invocation: Invocation,
+    reference: Invocation,
+    rounds: int,
+    warmup: int,
+    stderr: Path,
+) -> Result:
+    """``cmd`` against the reference, after one checked run that also fills the cache."""
+    result = Result(cmd.label, cmd.shown(), "python bench/reference.py", TIME_TARGET, RSS_TARGET)
+    try:
+        out = check(*invocation, result.shown)
+        if not out.strip():
+            result.warning = "printed nothing on stdout"
+        elif cmd.expect and cmd.expect not in out.splitlines():
+            result.warning = f"output does not list {cmd.expect!r}"
+        measure(result, lambda: invocation, reference, rounds, warmup, stderr)
+    except CommandFailed as err:
+        result.error = str(err)
+    return result
+
+
+def cold(
+    cmd: Command,
+    fresh_cache: Callable[[], Invocation],
+    yaml_only: Invocation,
+    rounds: int,
+    warmup: int,
+    stderr: Path,
+) -> Result:
+    """``cmd`` with an empty cache every run, against a bare ``yaml.load`` of the KB."""
+    result = Result("role (cold)", cmd.shown(), "yaml.load(CSafeLoader)", COLD_TARGET, None)
+    try:
+        check(*fresh_cache(), result.shown)
+        measure(result, fresh_cache, yaml_only, rounds, warmup, stderr)
+    except CommandFailed as err:
+        result.error = str(err)
+    return result
 
 
 # --- what to run ----------------------------------------------------------------------
@@ -401,41 +448,23 @@ def main(argv: list[str] | None = None) -> int:
         except CommandFailed as err:
             print(f"bench: {err}", file=sys.stderr)
             return 1
+        stderr = root / "stderr"
         for cmd in (commands[c] for c in wanted):
-            result = Result(
-                cmd.label, cmd.shown(), "python bench/reference.py", TIME_TARGET, RSS_TARGET
-            )
-            results.append(result)
             print(f"measuring {cmd.label} ...", file=sys.stderr)
-            invocation: Invocation = ([exe, *cmd.args], warm_env | cmd.env)
-            try:
-                out = check(*invocation, result.shown)  # also fills the cache
-                if not out.strip():
-                    result.warning = "printed nothing on stdout"
-                elif cmd.expect and cmd.expect not in out.splitlines():
-                    result.warning = f"output does not list {cmd.expect!r}"
-                measure(result, lambda inv=invocation: inv, reference, args.rounds, args.warmup)
-            except CommandFailed as err:
-                result.error = str(err)
-
+            invocation = ([exe, *cmd.args], warm_env | cmd.env)
+            results.append(warm(cmd, invocation, reference, args.rounds, args.warmup, stderr))
         if args.cold:
-            cmd = commands["role"]
-            result = Result("role (cold)", cmd.shown(), "yaml.load(CSafeLoader)", COLD_TARGET, None)
-            results.append(result)
             print("measuring role (cold) ...", file=sys.stderr)
+            role = commands["role"]
 
-            def cold() -> Invocation:
+            def fresh_cache() -> Invocation:
                 """A cache directory that does not exist yet (the last one is deleted)."""
                 shutil.rmtree(root / "cold", ignore_errors=True)
                 cache = str(root / "cold" / "cache")
-                return [exe, *cmd.args], warm_env | {"CAREERCLI_CACHE": cache}
+                return [exe, *role.args], warm_env | {"CAREERCLI_CACHE": cache}
 
             yaml_only: Invocation = ([sys.executable, "-c", YAML_ONLY, str(kb)], base)
-            try:
-                check(*cold(), result.shown)
-                measure(result, cold, yaml_only, args.rounds, args.warmup)
-            except CommandFailed as err:
-                result.error = str(err)
+            results.append(cold(role, fresh_cache, yaml_only, args.rounds, args.warmup, stderr))
 
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     meta["runner_rss_kib"] = own

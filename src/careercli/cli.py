@@ -698,7 +698,7 @@ def profile_add(
     if not ids:
         error_line("none of those skills is in the knowledge base; nothing saved")
         raise typer.Exit(ExitStatus.ERROR)
-    new = update_profile(lambda p: p.model_copy(update={"skills": sorted(set(p.skills) | ids)}))
+    new = update_profile(lambda p: p.with_skills(sorted(set(p.skills) | ids)))
     names = _state(ctx).catalog()
     sys.stdout.write(
         "added: "
@@ -726,9 +726,7 @@ def profile_remove(
     if not present:
         error_line("none of those skills is in your profile; nothing changed")
         raise typer.Exit(ExitStatus.ERROR)
-    new = update_profile(
-        lambda p: p.model_copy(update={"skills": [s for s in p.skills if s not in ids]})
-    )
+    new = update_profile(lambda p: p.with_skills([s for s in p.skills if s not in ids]))
     catalog = _state(ctx).catalog()
     sys.stdout.write(
         "removed: "

@@ -11,9 +11,9 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, ValidationError
+from typing import Any
 
 HOME_ENV = "CAREERCLI_HOME"
 FILE_NAME = "profile.json"
@@ -24,11 +24,31 @@ class ProfileError(Exception):
     """The profile cannot be read or written; the message is one line naming the path."""
 
 
-class Profile(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+@dataclass(frozen=True)
+class Profile:
+    """The saved profile: skill ids. Parsed by hand: two fields don't need a model class."""
 
     version: int = 1
-    skills: list[str] = []
+    skills: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_json(cls, data: Any) -> Profile:
+        """The profile in ``data``; ValueError unless it has exactly the expected shape."""
+        if not isinstance(data, dict) or set(data) - {"version", "skills"}:
+            raise ValueError("not a profile object")
+        version = data.get("version", 1)
+        skills = data.get("skills", [])
+        if type(version) is not int or not isinstance(skills, list):
+            raise ValueError("wrong field types")
+        if not all(isinstance(s, str) for s in skills):
+            raise ValueError("skills must be strings")
+        return cls(version, list(skills))
+
+    def to_json(self) -> str:
+        return json.dumps({"version": self.version, "skills": self.skills}, indent=2)
+
+    def with_skills(self, skills: list[str]) -> Profile:
+        return replace(self, skills=skills)
 
 
 def profile_path() -> Path:
@@ -51,8 +71,8 @@ def load_profile(path: Path | None = None) -> Profile:
     except OSError as err:
         raise ProfileError(f"cannot read profile {path}: {err.strerror or err}") from None
     try:
-        return Profile.model_validate(json.loads(raw))
-    except (ValueError, ValidationError):
+        return Profile.from_json(json.loads(raw))
+    except ValueError:
         raise ProfileError(
             f"profile {path} is not valid; it was left as it is (fix or remove it)"
         ) from None
@@ -68,7 +88,7 @@ def update_profile(change: Callable[[Profile], Profile], path: Path | None = Non
         lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
         with lock:
             new = change(load_profile(path))
-            _write_atomic(path, new.model_dump_json(indent=2) + "\n")
+            _write_atomic(path, new.to_json() + "\n")
             return new
     except Timeout:
         raise ProfileError(f"profile {path} is locked by another careercli; try again") from None

@@ -121,6 +121,18 @@ class Catalog:
             name = self._names[key] = row[0]
         return name
 
+    def preload_names(self, kind: str, ids: Iterable[str]) -> None:
+        """Fetch many names in one query (a role view names dozens of skills)."""
+        wanted = [i for i in dict.fromkeys(ids) if (kind, i) not in self._names]
+        if not wanted:
+            return
+        rows = self._rows(
+            "SELECT id, name FROM names WHERE kind = ? AND is_primary = 1 "
+            "AND id IN (SELECT value FROM json_each(?))",
+            (kind, json.dumps(wanted)),
+        )
+        self._names.update({(kind, i): name for i, name in rows})
+
     def role_title(self, role_id: str) -> str:
         return self._name("role", role_id)
 

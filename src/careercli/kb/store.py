@@ -19,7 +19,6 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -65,11 +64,15 @@ def cache_dir() -> Path:
 
 
 def _salt() -> str:
-    """What else the cache depends on: package version, table layout, model source."""
+    """What else the cache depends on: the table layout and the models' source code.
+
+    (Not the package version: reading it costs more than the rest of a warm lookup, and
+    the models' source changes whenever the stored data's shape does.)
+    """
     from careercli.kb import models
 
     models_hash = hashlib.sha256(Path(models.__file__).read_bytes()).hexdigest()[:16]
-    return f"{version('careercli')}:{LAYOUT}:{models_hash}"
+    return f"{LAYOUT}:{models_hash}"
 
 
 def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None = None) -> Catalog:
@@ -78,8 +81,6 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
     Any problem with the YAML raises a KBError (the file is never cached then); any
     problem with the cache only means building in memory.
     """
-    from careercli.kb.loader import load_kb, read_bytes
-
     salt = _salt()
     folder = cache_dir()
     pointer = folder / f"path-{_digest(str(path.absolute()))[:20]}.json"
@@ -87,6 +88,8 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
         conn = _warm(path, pointer, folder, salt)
         if conn is not None:
             return Catalog(conn)
+    from careercli.kb.loader import load_kb, read_bytes  # only when the cache can't answer
+
     raw = read_bytes(path)
     key = _digest(salt + "\0", raw)
     if use_cache:

@@ -83,6 +83,7 @@ def role_links(catalog: Catalog, role: Role) -> list[Link]:
 
 def role_detail(catalog: Catalog, role_id: str, have: Iterable[str] | None = None) -> RoleDetail:
     role = catalog.role(role_id)
+    catalog.preload_names("skill", (s for g in role.skills for s in g.skills))
     owned = frozenset(have or ())
     return RoleDetail(
         role=role,
