@@ -170,3 +170,31 @@ def test_fresh_venv_install_from_project_files(tmp_path: Path) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("Machine Learning Engineer\n")
+
+
+@pytest.mark.parametrize(
+    ("argv", "word"),
+    [
+        (["role", "MLE"], "role"),
+        (["--data", "x.yaml", "--no-cache", "skill", "sql"], "skill"),
+        (["--version"], None),
+        ([], None),
+    ],
+)
+def test_command_word_skips_root_options(argv: list[str], word: str | None) -> None:
+    from careercli.cli import _command_word
+
+    assert _command_word(argv) == word
+
+
+def test_console_script_runs_a_command_and_suggests_for_a_typo(tmp_path: Path) -> None:
+    env = {**os.environ, "CAREERCLI_CACHE": str(tmp_path), "CAREERCLI_HOME": str(tmp_path)}
+    ok = subprocess.run(
+        [sys.executable, "-m", "careercli", "--no-cache", "role", "MLE"],
+        capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert ok.returncode == 0 and ok.stdout.startswith("Machine Learning Engineer\n")
+    typo = subprocess.run(
+        [sys.executable, "-m", "careercli", "rol", "MLE"], capture_output=True, text=True, env=env
+    )
+    assert typo.returncode == 2 and "Did you mean 'role'" in typo.stderr

@@ -775,8 +775,41 @@ def profile_where() -> None:
     sys.stdout.write(f"{profile_path()}\n")
 
 
+def _command_word(words: list[str]) -> str | None:
+    """The subcommand in ``words`` (argv after the program), skipping the root options."""
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word == "--data":
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _register_only(name: str | None) -> None:
+    """Keep only the command being run, when it is known.
+
+    Typer turns every registered function into a click command on each run (about a
+    millisecond each, a tenth of a lookup); help, typos and completion of the command name
+    itself still see them all.
+    """
+    commands = {(c.name or c.callback.__name__): c for c in app.registered_commands if c.callback}
+    groups = {g.name: g for g in app.registered_groups}
+    if name in commands:
+        app.registered_commands = [commands[name]]
+        app.registered_groups = []
+    elif name in groups:
+        app.registered_commands = []
+        app.registered_groups = [groups[name]]
+
+
 def main() -> None:
     """Console-script entry point: run the app, quietly handling a closed pipe."""
+    completing = os.environ.get("_CAREERCLI_COMPLETE")
+    words = os.environ.get("COMP_WORDS", "").split()[1:-1] if completing else sys.argv[1:]
+    _register_only(_command_word(words))
     try:
         app()
     except BrokenPipeError:
