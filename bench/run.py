@@ -469,9 +469,10 @@ def main(argv: list[str] | None = None) -> int:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     meta["runner_rss_kib"] = own
     for r in results:
-        if any(x.rss_kib <= own for x in r.careercli + r.reference):
-            note = f"a peak RSS equals the runner's own ({own / 1024:.1f} MiB): not measured"
-            r.warning = f"{r.warning}; {note}" if r.warning else note
+        for who, runs in (("careercli", r.careercli), (r.against, r.reference)):
+            if any(x.rss_kib <= own for x in runs):
+                note = f"{who}'s peak RSS is the runner's own ({own / 1024:.1f} MiB), see spawn()"
+                r.warning = f"{r.warning}; {note}" if r.warning else note
         if r.error:
             print(f"bench: {r.label}: {r.error}", file=sys.stderr)
     if args.json:

@@ -198,3 +198,70 @@ def test_console_script_runs_a_command_and_suggests_for_a_typo(tmp_path: Path) -
         [sys.executable, "-m", "careercli", "rol", "MLE"], capture_output=True, text=True, env=env
     )
     assert typo.returncode == 2 and "Did you mean 'role'" in typo.stderr
+
+
+def _in_a_terminal(args: list[str], env: dict[str, str]) -> bytes:
+    """Run careercli with stdout on a pseudo-terminal, as a user would see it."""
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "careercli", *args],
+        stdout=follower, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=30)
+    os.close(leader)
+    assert proc.returncode == 0
+    return b"".join(chunks)
+
+
+@pytest.mark.parametrize(
+    ("extra", "coloured"),
+    [({}, True), ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)],
+    ids=["terminal", "NO_COLOR", "TERM=dumb"],
+)
+def test_colour_only_on_a_real_terminal_without_opt_out(
+    tmp_path: Path, extra: dict[str, str], coloured: bool
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update({"TERM": "xterm-256color", "CAREERCLI_CACHE": str(tmp_path), **extra})
+    out = _in_a_terminal(["role", "MLE"], env)
+    assert (b"\x1b[" in out) is coloured
+    assert b"Machine Learning Engineer" in out
+
+
+@pytest.mark.parametrize("width", [40, 80, 200])
+@pytest.mark.parametrize(
+    "args", [["role", "ML Engineer"], ["compare", "MLE", "Data Scientist", "CTO"], ["salary"]]
+)
+def test_real_process_fits_the_width(tmp_path: Path, width: int, args: list[str]) -> None:
+    env = {**os.environ, "COLUMNS": str(width), "CAREERCLI_CACHE": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-m", "careercli", *args], capture_output=True, text=True, env=env
+    )
+    assert out.returncode == 0 and out.stderr == ""
+    assert max(len(line) for line in out.stdout.splitlines()) <= width
+
+
+def test_shell_completion_offers_role_names(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "CAREERCLI_CACHE": str(tmp_path),
+        "_CAREERCLI_COMPLETE": "complete_bash",
+        "COMP_WORDS": "careercli role Data",
+        "COMP_CWORD": "2",
+    }
+    exe = Path(sys.executable).parent / "careercli"
+    out = subprocess.run([str(exe)], capture_output=True, text=True, env=env)
+    assert out.stdout.splitlines()[:2] == ["Data Engineer", "Data Scientist"]
+    assert out.stderr == ""

@@ -143,3 +143,14 @@ def test_profile_home_that_is_a_file_gives_a_clear_message(
     assert result.exit_code == 1
     assert result.stderr.startswith("careercli: error: cannot write profile")
     assert result.stderr.count("\n") == 1
+
+
+def test_corrupt_profile_in_a_real_process_is_left_untouched(tmp_path: Path, mini: Path) -> None:
+    home, cache = tmp_path / "h", tmp_path / "c"
+    home.mkdir()
+    (home / "profile.json").write_bytes(b"\x00\xff garbage")
+    proc = _cli(home, cache, "--data", str(mini), "profile", "add", "python")
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1 and out == b""
+    assert err.decode().startswith("careercli: error: profile ")
+    assert (home / "profile.json").read_bytes() == b"\x00\xff garbage"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import threading
 from collections.abc import Iterator
@@ -26,7 +27,9 @@ class ExitStatus(IntEnum):
 
 
 def stdout_console() -> Console:
-    return Console(highlight=False, emoji=False)
+    """The answer's console. ``NO_COLOR`` turns off every escape code, bold included."""
+    plain = bool(os.environ.get("NO_COLOR"))
+    return Console(highlight=False, emoji=False, color_system=None if plain else "auto")
 
 
 @contextlib.contextmanager
