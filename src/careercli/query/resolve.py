@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from functools import cached_property
+from typing import Any, Protocol
 
 from careercli.kb.catalog import Catalog, normalise
 
@@ -49,6 +50,11 @@ class Candidate:
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases, self.id)
+
+    @cached_property
+    def norms(self) -> tuple[str, ...]:
+        """Every name normalised, once."""
+        return tuple(dict.fromkeys(normalise(n) for n in self.names()))
 
 
 class NameIndex(Protocol):
@@ -141,9 +147,9 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
         raise UnknownName(f"no {kind} is named {text!r}" + _did_you_mean(suggestions), suggestions)
 
     words = key.split()
-    containing = [c for c in candidates if any(_has_words(words, n) for n in c.names())]
+    containing = [c for c in candidates if any(_has_words(words, n) for n in c.norms)]
     if len(containing) > 1:
-        starting = [c for c in containing if any(normalise(n).startswith(key) for n in c.names())]
+        starting = [c for c in containing if any(n.startswith(key) for n in c.norms)]
         if len(starting) == 1:
             containing = starting
     if len(containing) == 1:
@@ -170,35 +176,49 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
     raise UnknownName(f"no {kind} matches {text!r}" + _did_you_mean(suggestions), suggestions)
 
 
-def _has_words(words: list[str], name: str) -> bool:
-    """Every typed word starts some word of ``name`` (``data eng`` fits *Data Engineer*)."""
-    tokens = normalise(name).split()
+def _has_words(words: list[str], norm: str) -> bool:
+    """Every typed word starts some word of ``norm`` (``data eng`` fits *data engineer*)."""
+    tokens = norm.split()
     return all(any(t.startswith(w) for t in tokens) for w in words)
 
 
+def _flat(candidates: Sequence[Candidate]) -> tuple[list[str], list[Candidate]]:
+    """Every normalised name, and the candidate each belongs to, for C-speed scoring."""
+    norms: list[str] = []
+    owners: list[Candidate] = []
+    for c in candidates:
+        for n in c.norms:
+            norms.append(n)
+            owners.append(c)
+    return norms, owners
+
+
+def _best_per_candidate(
+    key: str, candidates: Sequence[Candidate], scorers: Sequence[Any], cutoff: float
+) -> list[tuple[Candidate, float]]:
+    from rapidfuzz import process
+
+    norms, owners = _flat(candidates)
+    best: dict[str, tuple[Candidate, float]] = {}
+    for scorer in scorers:
+        hits = process.extract(key, norms, scorer=scorer, limit=None, score_cutoff=cutoff)
+        for _, score, i in hits:
+            owner = owners[i]
+            if owner.id not in best or best[owner.id][1] < score:
+                best[owner.id] = (owner, float(score))
+    return sorted(best.values(), key=lambda cs: (-cs[1], cs[0].name))
+
+
 def _rank(key: str, candidates: Sequence[Candidate]) -> list[tuple[Candidate, float]]:
-    """Candidates by their best name's similarity to ``key`` (typos, word order)."""
+    """Candidates close to ``key`` (typos, word order), closest first."""
     from rapidfuzz import fuzz
 
-    scored = []
-    for c in candidates:
-        best = max(fuzz.token_sort_ratio(key, normalise(n)) for n in c.names())
-        scored.append((c, float(best)))
-    scored.sort(key=lambda cs: -cs[1])
-    return scored
+    return _best_per_candidate(key, candidates, [fuzz.token_sort_ratio], FUZZY_CUTOFF - 10)
 
 
 def suggest(key: str, candidates: Sequence[Candidate], limit: int = SUGGESTIONS) -> list[str]:
     """The nearest few names, for a "did you mean" line; generous on purpose."""
     from rapidfuzz import fuzz
 
-    scored = []
-    for c in candidates:
-        best = max(
-            max(fuzz.WRatio(key, normalise(n)), fuzz.token_sort_ratio(key, normalise(n)))
-            for n in c.names()
-        )
-        if best >= 60:
-            scored.append((best, c.name))
-    scored.sort(key=lambda sn: (-sn[0], sn[1]))
-    return [name for _, name in scored[:limit]]
+    ranked = _best_per_candidate(key, candidates, [fuzz.WRatio, fuzz.token_sort_ratio], 60)
+    return [c.name for c, _ in ranked[:limit]]
