@@ -88,9 +88,9 @@ def _relabel(node: Any, suffix: str) -> Any:
 
 def _copy_entry(entry: dict[str, Any], collection: str, k: int) -> dict[str, Any]:
     """Copy ``k`` of one top-level entry: ids, references and names suffixed."""
+    copy: dict[str, Any] = _relabel(entry, f"-x{k}" if k else "")
     if k == 0:
-        return _relabel(entry, "")
-    copy = _relabel(entry, f"-x{k}")
+        return copy
     if "id" in copy:
         copy["id"] = f"{entry['id']}-x{k}"
     label = _NAME_FIELDS.get(collection, "name")
@@ -444,7 +444,7 @@ def _role(
     block = len(skills) // len(_DOMAINS) or len(skills)
     start = domain_index * block % len(skills)
     chosen: set[int] = set()
-    groups = []
+    groups: list[dict[str, Any]] = []
     for _ in range(rng.randint(10, 30)):
         picks = []
         for _ in range(rng.randint(1, 4)):
@@ -571,7 +571,7 @@ def esco_kb(n_roles: int, n_skills: int, seed: int) -> dict[str, Any]:
     rng.shuffle(titles)
     names = {t.casefold() for t, _ in titles}
     ids: set[str] = set()
-    roles = []
+    roles: list[dict[str, Any]] = []
     for title, domain in titles:
         aliases = []
         alias = f"{_acronym(title)} {len(roles)}"

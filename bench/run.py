@@ -278,7 +278,7 @@ def default_kb() -> Path:
         from careercli.kb.paths import bundled_data_path
     except ImportError:
         return HERE.parent / "data" / "roles.yaml"
-    return bundled_data_path()
+    return Path(bundled_data_path())
 
 
 def read_kb(kb: Path) -> dict[str, Any]:
