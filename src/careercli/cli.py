@@ -10,18 +10,28 @@ import sys
 from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click import Context
 from typer.core import TyperGroup
 
-from careercli.kb.catalog import Catalog
 from careercli.kb.errors import KBError, ValidationFailed
 from careercli.kb.paths import DATA_ENV
 from careercli.profile import ProfileError
 from careercli.query.resolve import EmptyName, ResolveError
-from careercli.terminal import ExitStatus, error_line, note_line, print_json, print_renderable
+
+if TYPE_CHECKING:
+    from careercli.kb.catalog import Catalog
+
+from careercli.terminal import (
+    ExitStatus,
+    error_line,
+    note_line,
+    one_line,
+    print_json,
+    print_renderable,
+)
 
 
 class UsageProblem(Exception):
@@ -50,6 +60,11 @@ class _Group(TyperGroup):
         except KeyboardInterrupt:
             sys.stderr.write("careercli: interrupted\n")
             raise typer.Exit(ExitStatus.INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader went away (| head): stop quietly; nothing more can be written.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
 
 
 def _kb_error_line(err: KBError) -> str:
@@ -96,10 +111,12 @@ class State:
 
 
 def _state(ctx: typer.Context) -> State:
-    obj = ctx.find_root().obj
+    root = ctx.find_root()
+    obj = root.obj
     if not isinstance(obj, State):
-        obj = State()
-        ctx.find_root().obj = obj
+        # Shell completion parses without running the root callback: take its options here.
+        obj = State(data=root.params.get("data"), use_cache=not root.params.get("no_cache"))
+        root.obj = obj
     return obj
 
 
@@ -156,13 +173,13 @@ def validate(
     target = path or data_path(_state(ctx).data)
     try:
         kb = load_kb(target)
-    except ValidationFailed as err:
+    except KBError as err:
         if as_json:
-            print_json({"path": str(target), "valid": False, "errors": err.lines})
+            print_json({"path": str(target), "valid": False, "errors": err.lines or [err.message]})
         else:
             error_line(err.message)
             for line in err.lines:
-                sys.stderr.write(f"  {line}\n")
+                sys.stderr.write(f"  {one_line(line)}\n")
         raise typer.Exit(ExitStatus.ERROR) from None
     counts = summarise(kb)
     if as_json:
@@ -363,13 +380,15 @@ def roadmap(
 
         print_renderable(render_overview(catalog, ov))
         return
-    from careercli.query.roadmap import roadmap_json, roadmap_markdown
+    from careercli.query.roadmap import roadmap_json
     from careercli.query.roles import role_detail
 
     detail = role_detail(catalog, _resolve(ctx, name, "role"), _have(ctx))
     if as_json:
         print_json(roadmap_json(catalog, detail))
     elif fmt == "markdown":
+        from careercli.render.markdown import roadmap_markdown
+
         sys.stdout.write(roadmap_markdown(catalog, detail))
     else:
         from careercli.render.roadmap import render_roadmap
@@ -806,13 +825,8 @@ def _register_only(name: str | None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point: run the app, quietly handling a closed pipe."""
+    """Console-script entry point."""
     completing = os.environ.get("_CAREERCLI_COMPLETE")
     words = os.environ.get("COMP_WORDS", "").split()[1:-1] if completing else sys.argv[1:]
     _register_only(_command_word(words))
-    try:
-        app()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(ExitStatus.BROKEN_PIPE)
+    app()

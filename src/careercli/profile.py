@@ -72,7 +72,7 @@ def load_profile(path: Path | None = None) -> Profile:
         raise ProfileError(f"cannot read profile {path}: {err.strerror or err}") from None
     try:
         return Profile.from_json(json.loads(raw))
-    except ValueError:
+    except (ValueError, RecursionError):
         raise ProfileError(
             f"profile {path} is not valid; it was left as it is (fix or remove it)"
         ) from None

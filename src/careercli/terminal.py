@@ -46,6 +46,7 @@ def slow_work_status(message: str, delay: float = 0.5) -> Iterator[None]:
         yield
     finally:
         timer.cancel()
+        timer.join()  # a start already under way must finish before the stop
         status.stop()
 
 
@@ -57,10 +58,18 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "?")
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters (escape codes, newlines) shown as ``?``."""
+    return text.translate(_CONTROL)
+
+
 def error_line(message: str) -> None:
-    """One line on stderr, never wrapped or styled."""
-    sys.stderr.write(f"careercli: error: {message}\n")
+    """One line on stderr, never wrapped, styled or carrying escape codes from a file."""
+    sys.stderr.write(f"careercli: error: {one_line(message)}\n")
 
 
 def note_line(message: str) -> None:
-    sys.stderr.write(f"careercli: {message}\n")
+    sys.stderr.write(f"careercli: {one_line(message)}\n")

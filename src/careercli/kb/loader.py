@@ -9,6 +9,7 @@ message is one line.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -88,12 +89,18 @@ def read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise DataFileError(f"{path}: is a directory, not a YAML file")
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise DataFileError(f"{path}: not a regular file")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise DataFileError(
                 f"{path}: file is {size / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB"
             )
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise DataFileError(f"{path}: file grew past the {MAX_BYTES // 2**20} MiB limit")
+        return raw
     except FileNotFoundError:
         raise DataFileError(f"{path}: no such file") from None
     except PermissionError:
@@ -112,6 +119,8 @@ def parse_yaml(raw: bytes, path: Path) -> Any:
         raise DataFileError(_yaml_message(path, err)) from None
     except RecursionError:
         raise DataFileError(f"{path}: nesting is too deep") from None
+    except (ValueError, OverflowError) as err:  # e.g. a date like 2024-13-45
+        raise DataFileError(f"{path}: invalid value: {err}") from None
     if data is None:
         raise DataFileError(f"{path}: file holds no data (only comments?)")
     if _depth(data) > MAX_DEPTH:

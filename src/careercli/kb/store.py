@@ -18,6 +18,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from careercli.kb.catalog import Catalog, normalise
 from careercli.kb.models import TIERS, KnowledgeBase
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 3  # bump when the tables below change
+LAYOUT = 4  # bump when the tables below change
 
 _DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,6 +39,7 @@ CREATE TABLE skills(id TEXT PRIMARY KEY, pos INTEGER, name TEXT, category TEXT,
 CREATE TABLE names(kind TEXT, id TEXT, name TEXT, folded TEXT, norm TEXT, is_primary INTEGER);
 CREATE INDEX names_folded ON names(kind, folded);
 CREATE INDEX names_norm ON names(kind, norm);
+CREATE INDEX names_id ON names(kind, id);
 CREATE TABLE role_skills(role TEXT, skill TEXT, tier INTEGER, groups TEXT);
 CREATE INDEX role_skills_skill ON role_skills(skill);
 CREATE INDEX role_skills_role ON role_skills(role);
@@ -64,15 +66,27 @@ def cache_dir() -> Path:
 
 
 def _salt() -> str:
-    """What else the cache depends on: the table layout and the models' source code.
+    """What else the cache depends on: the code that validates and stores the KB.
 
-    (Not the package version: reading it costs more than the rest of a warm lookup, and
-    the models' source changes whenever the stored data's shape does.)
+    That is every module of ``careercli.kb`` (models, loader rules, table layout, name
+    normalisation) and the Pydantic version. Not the package version: reading it costs
+    more than the rest of a warm lookup, and the code's own bytes are a stricter key.
     """
-    from careercli.kb import models
+    import pydantic
 
-    models_hash = hashlib.sha256(Path(models.__file__).read_bytes()).hexdigest()[:16]
-    return f"{LAYOUT}:{models_hash}"
+    h = hashlib.sha256(f"{LAYOUT}:{pydantic.VERSION}".encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(module.read_bytes())
+    return h.hexdigest()[:24]
+
+
+def _fingerprint(path: Path) -> list[int] | None:
+    """What identifies this version of the file without reading it (ctime can't be faked)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None = None) -> Catalog:
@@ -90,19 +104,22 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
             return Catalog(conn)
     from careercli.kb.loader import load_kb, read_bytes  # only when the cache can't answer
 
+    before = _fingerprint(path)
     raw = read_bytes(path)
+    # The pointer may only vouch for the bytes just read: not if the file changed meanwhile.
+    seen = before if before == _fingerprint(path) else None
     key = _digest(salt + "\0", raw)
     if use_cache:
         conn = _open_db(folder / f"kb-{key}.sqlite", key)
         if conn is not None:
-            _write_pointer(path, pointer, key, salt)
+            _write_pointer(seen, pointer, key, salt)
             return Catalog(conn)
     with progress() if progress else contextlib.nullcontext():
         kb = load_kb(path, raw)
         if use_cache:
             built = _build_file(kb, folder, key)
             if built is not None:
-                _write_pointer(path, pointer, key, salt)
+                _write_pointer(seen, pointer, key, salt)
                 return Catalog(built)
         conn = sqlite3.connect(":memory:")
         build(conn, kb, key)
@@ -117,9 +134,8 @@ def _digest(text: str, raw: bytes = b"") -> str:
 
 def _warm(path: Path, pointer: Path, folder: Path, salt: str) -> sqlite3.Connection | None:
     try:
-        st = path.stat()
         saved = json.loads(pointer.read_bytes())
-        if (saved["size"], saved["mtime_ns"], saved["salt"]) != (st.st_size, st.st_mtime_ns, salt):
+        if saved["salt"] != salt or saved["file"] != _fingerprint(path):
             return None
         key = str(saved["key"])
     except (OSError, ValueError, KeyError, TypeError):
@@ -131,26 +147,32 @@ def _open_db(db: Path, key: str) -> sqlite3.Connection | None:
     """A read-only connection to a cache file that holds ``key``; None if unusable."""
     if not db.is_file():
         return None
+    conn = None
     try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        conn = sqlite3.connect(db.absolute().as_uri() + "?mode=ro", uri=True)
         row = conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
         if row is not None and row[0] == key:
             return conn
-        conn.close()
     except sqlite3.Error:
-        pass
-    with contextlib.suppress(OSError):
-        db.unlink()
+        pass  # corrupt: the rebuild replaces it
+    if conn is not None:
+        conn.close()
     return None
 
 
-def _write_pointer(path: Path, pointer: Path, key: str, salt: str) -> None:
-    try:
-        st = path.stat()
-        data = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "salt": salt, "key": key}
-        _atomic_write(pointer, json.dumps(data).encode())
-    except OSError:
-        pass
+TRUST_AFTER_NS = 2_000_000_000
+
+
+def _write_pointer(seen: list[int] | None, pointer: Path, key: str, salt: str) -> None:
+    """Remember ``key`` for the file version ``seen``.
+
+    Not for a file changed in the last two seconds: on filesystems with coarse timestamps
+    a second edit could keep the same fingerprint. The content hash still finds the cache.
+    """
+    if seen is None or time.time_ns() - seen[1] < TRUST_AFTER_NS:
+        return
+    with contextlib.suppress(OSError):
+        _atomic_write(pointer, json.dumps({"salt": salt, "file": seen, "key": key}).encode())
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
@@ -171,9 +193,8 @@ def _build_file(kb: KnowledgeBase, folder: Path, key: str) -> sqlite3.Connection
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".kb-", suffix=".sqlite", dir=folder)
         os.close(fd)
-        conn = sqlite3.connect(tmp)
-        build(conn, kb, key)
-        conn.close()
+        with contextlib.closing(sqlite3.connect(tmp)) as conn:
+            build(conn, kb, key)
         final = folder / f"kb-{key}.sqlite"
         os.replace(tmp, final)
         tmp = None

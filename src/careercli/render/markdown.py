@@ -1,0 +1,44 @@
+"""The roadmap as a Markdown checklist (``careercli roadmap ROLE --format markdown``)."""
+
+from __future__ import annotations
+
+from careercli.kb.catalog import Catalog
+from careercli.query.roles import RoleDetail
+from careercli.query.timing import phase_label
+from careercli.terminal import one_line
+
+
+def roadmap_markdown(catalog: Catalog, detail: RoleDetail) -> str:
+    """The roadmap as a Markdown checklist, ticked where the profile has a phase's skills."""
+    role = detail.role
+    lines = [f"# Roadmap: {role.title}", ""]
+    if detail.progress is not None:
+        p = detail.progress
+        lines += [
+            f"Progress: {p.essential_have}/{p.essential_total} essential skills, "
+            f"{p.all_have}/{p.all_total} of all skills.",
+            "",
+        ]
+    for roadmap, total in detail.totals:
+        lines.append(f"## {roadmap.name}")
+        lines.append("")
+        lines.append(
+            f"Source: {catalog.source_label(roadmap.source)}"
+            + (f". Total: {total.label()}." if total else ".")
+        )
+        lines.append("")
+        for phase in roadmap.phases:
+            when = phase_label(phase.duration, roadmap.timing)
+            lines.append(f"### {phase.name}" + (f" ({when})" if when else ""))
+            if phase.objective:
+                lines.append(f"_{phase.objective}_")
+            lines.append("")
+            for topic in phase.topics:
+                lines.append(f"- [ ] {topic}")
+            for sid in phase.skills:
+                mark = "x" if sid in detail.have else " "
+                lines.append(f"- [{mark}] Skill: {catalog.skill_name(sid)}")
+            lines.append("")
+    for tl in role.timelines:
+        lines.append(f"- {tl.label}: {tl.duration.label()} ({catalog.source_label(tl.source)})")
+    return "\n".join(one_line(line) for line in lines).rstrip() + "\n"
