@@ -356,3 +356,22 @@ def test_every_command_fits_40_columns(run: Run, mini: Path, args: list[str]) ->
 @pytest.mark.parametrize("args", [a for a in COMMANDS if a[0] != "validate"], ids=" ".join)
 def test_every_read_command_has_json(run: Run, mini: Path, args: list[str]) -> None:
     json.loads(ok(run(*args, "--json", data=mini)))
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["roles"], ["Analytics / Data Engineer", "technical", "ML Engineering", "9-15 months"]),
+        (["skills"], ["framework", "Kubernetes", "torch"]),
+        (["match", "python", "sql"], ["Analytics / Data Engineer", "75%", "Statistics"]),
+        (["path", "Data Scientist", "MLE"], ["Kubernetes", "Learning Path › Core Skills"]),
+        (["skill", "pytorch"], ["Machine Learning Engineer", "ML Frameworks", "5/7"]),
+    ],
+)
+def test_narrow_terminal_keeps_every_word_whole(
+    run: Run, mini: Path, args: list[str], words: list[str]
+) -> None:
+    """At 40 columns tables become cards: nothing is cropped or broken mid-word."""
+    out = flat(ok(run(*args, data=mini, width=40)))
+    for word in words:
+        assert word in out, word

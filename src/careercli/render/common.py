@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from rich.console import Group, RenderableType
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -31,13 +33,78 @@ def bullets(items: Iterable[str]) -> Table:
     return grid
 
 
-def table(*columns: str, min_widths: Sequence[int] = ()) -> Table:
-    """A borderless table with a header, cells folding instead of being cut."""
-    t = Table(box=None, pad_edge=False, expand=False, header_style="bold dim")
-    for i, name in enumerate(columns):
-        width = min_widths[i] if i < len(min_widths) else None
-        t.add_column(name, overflow="fold", min_width=width)
-    return t
+class Listing:
+    """Rows under a header, as a table when it fits, else as one card per row.
+
+    Rich squeezes a table that is wider than the terminal until words break mid-way or
+    columns vanish; below the table's readable width each row becomes a title line and
+    a wrapped ``Column: value · Column: value`` line instead.
+    """
+
+    def __init__(self, columns: Sequence[str], min_widths: Sequence[int] = ()) -> None:
+        self.columns = list(columns)
+        self.min_widths = list(min_widths)
+        self.rows: list[list[Text]] = []
+
+    def add_row(self, *cells: Text | str) -> None:
+        self.rows.append([c if isinstance(c, Text) else Text(c) for c in cells])
+
+    def _table(self) -> Table:
+        t = Table(box=None, pad_edge=False, expand=False, header_style="bold dim")
+        for i, name in enumerate(self.columns):
+            width = self.min_widths[i] if i < len(self.min_widths) else None
+            t.add_column(name, overflow="fold", min_width=width)
+        for row in self.rows:
+            t.add_row(*row)
+        return t
+
+    def _cards(self) -> Group:
+        cards: list[RenderableType] = []
+        for row in self.rows:
+            title = row[0].copy()
+            title.stylize("bold")
+            facts = Text()
+            for name, cell in zip(self.columns[1:], row[1:], strict=False):
+                if cell.plain.strip() in ("", "-"):
+                    continue
+                if facts:
+                    facts.append(" · ", style="dim")
+                if name:
+                    facts.append(f"{name}: ", style="dim")
+                value = cell.copy()
+                value.plain = value.plain.replace("\n", "; ")
+                facts.append(value)
+            cards.append(title)
+            if facts:
+                cards.append(Padding(facts, (0, 0, 0, 2), expand=False))
+        return Group(*cards)
+
+    def readable_width(self) -> int:
+        """Narrowest width at which no word breaks: each column as wide as its longest word."""
+        widths = []
+        for i, name in enumerate(self.columns):
+            cells = [row[i].plain for row in self.rows if i < len(row)] + [name]
+            longest = max((cell_len(w) for c in cells for w in c.split()), default=0)
+            floor = self.min_widths[i] if i < len(self.min_widths) else 0
+            widths.append(max(longest, floor))
+        return sum(widths) + 2 * (len(widths) - 1)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # A few columns of slack: Rich's own fitting can need slightly more than this sum.
+        if self.readable_width() + 3 <= options.max_width:
+            yield self._table()
+        else:
+            yield self._cards()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        natural = Measurement.get(console, options, self._table())
+        wanted = max(natural.maximum, self.readable_width() + 3)
+        return Measurement(natural.minimum, wanted).clamp(max_width=options.max_width)
+
+
+def table(*columns: str, min_widths: Sequence[int] = ()) -> Listing:
+    """A borderless table with a header that turns into cards when too narrow."""
+    return Listing(columns, min_widths)
 
 
 def plain(text: str | None, style: str = "") -> Text:
