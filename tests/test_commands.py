@@ -38,7 +38,7 @@ def test_role_shows_skills_pay_sources_and_way_in(run: Run, mini: Path) -> None:
         "Guide A, 2025; ML Engineering family",
         "Guide B, year not stated",
         "Experience: 3-6+ years",
-        "Foundation (6-9 months) → Core Skills (9-15 months); total 9-15 months",
+        "Foundation (by 6-9 months) → Core Skills (by 9-15 months); total 9-15 months (end of the last phase)",
         "Guide A (2025), a.txt",
     ):
         assert fragment in flat(out), fragment
@@ -198,8 +198,8 @@ def test_skill_json(run: Run, mini: Path) -> None:
 
 def test_roadmap_of_a_role_is_a_tree_with_total(run: Run, mini: Path) -> None:
     out = ok(run("roadmap", "MLE", data=mini))
-    assert "Learning Path [Guide A (2025)] total 9-15 months" in out
-    assert "├── Foundation (6-9 months)" in out
+    assert "Learning Path [Guide A (2025)] total 9-15 months (end of the last phase)" in out
+    assert "├── Foundation (by 6-9 months)" in out
     assert "└── Skills: Kubernetes, PyTorch" in out
 
 

@@ -48,7 +48,7 @@ def test_role_roadmap_compare_mark_profile_skills(run: Run, mini: Path) -> None:
     assert "Your progress: essential 2/2 (100%), all skills 2/5 (40%)" in role.stdout
     assert "Python ✓" in role.stdout
     roadmap = run("roadmap", "MLE", data=mini)
-    assert "Foundation (6-9 months) ✓" in roadmap.stdout
+    assert "Foundation (by 6-9 months) ✓" in roadmap.stdout
     md = run("roadmap", "MLE", "--format", "markdown", data=mini).stdout
     assert "- [x] Skill: Python" in md and "- [ ] Skill: Kubernetes" in md
     assert md.startswith("# Roadmap: Machine Learning Engineer\n")

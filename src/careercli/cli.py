@@ -514,7 +514,14 @@ def _resolve_skills(ctx: typer.Context, names: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-@app.command()
+@app.command(
+    help=(
+        "Rank roles by how much of their skills you have.\n\n"
+        "Each skill a role names counts by its tier (essential 3, important 2, useful 1); "
+        "the fit is the share of that weight your skills cover.\n\n"
+        "Example: careercli match python sql statistics"
+    )
+)
 def match(
     ctx: typer.Context,
     skill_names: Annotated[
@@ -530,8 +537,8 @@ def match(
 ) -> None:
     """Rank roles by how much of their skills you have.
 
-    Each skill a role names counts by its tier: essential 3, important 2, useful 1; the
-    fit is the share of that weight your skills cover.
+    Each skill a role names counts by its tier (essential 3, important 2, useful 1);
+    the fit is the share of that weight your skills cover.
 
     Example: careercli match python sql statistics
     """
@@ -613,6 +620,7 @@ def salary(
     from careercli.kb.models import LEVELS
     from careercli.query.salary import salary_board
 
+    level = level.casefold() if level else None
     if level is not None and level not in LEVELS:
         raise UsageProblem(f"--level must be one of {', '.join(LEVELS)}")
     catalog = _state(ctx).catalog()
@@ -693,7 +701,10 @@ def industry(
 
 profile_app = typer.Typer(
     cls=_Group,
-    help="Your skills, saved, so role, roadmap, compare and match show your progress.",
+    help=(
+        "Your skills, saved, so role, roadmap, compare and match show your progress.\n\n"
+        "Example: careercli profile add python sql"
+    ),
     no_args_is_help=True,
 )
 app.add_typer(profile_app, name="profile")
@@ -711,19 +722,27 @@ def profile_add(
 
     Example: careercli profile add python sql "a/b testing"
     """
-    from careercli.profile import update_profile
+    from careercli.profile import Profile, update_profile
 
     ids = _resolve_skills(ctx, skill_names)
     if not ids:
         error_line("none of those skills is in the knowledge base; nothing saved")
         raise typer.Exit(ExitStatus.ERROR)
-    new = update_profile(lambda p: p.with_skills(sorted(set(p.skills) | ids)))
-    names = _state(ctx).catalog()
-    sys.stdout.write(
-        "added: "
-        + ", ".join(sorted(names.skill_name(s) for s in ids))
-        + f" ({len(new.skills)} in profile)\n"
-    )
+    before: set[str] = set()
+
+    def add(profile: Profile) -> Profile:
+        before.update(profile.skills)
+        return profile.with_skills(sorted(before | ids))
+
+    new = update_profile(add)
+    catalog = _state(ctx).catalog()
+    parts = []
+    if ids - before:
+        parts.append("added: " + ", ".join(sorted(catalog.skill_name(s) for s in ids - before)))
+    if ids & before:
+        names = sorted(catalog.skill_name(s) for s in ids & before)
+        parts.append("already in profile: " + ", ".join(names))
+    sys.stdout.write("; ".join(parts) + f" ({len(new.skills)} in profile)\n")
 
 
 @profile_app.command("remove")
@@ -738,20 +757,26 @@ def profile_remove(
 
     Example: careercli profile remove sql
     """
-    from careercli.profile import load_profile, update_profile
+    from careercli.profile import Profile, load_profile, update_profile
 
-    ids = _resolve_skills(ctx, skill_names)
-    present = ids & set(load_profile().skills)
-    if not present:
+    # Saved ids match directly, so skills this KB no longer has can still be removed.
+    saved = set(load_profile().skills)
+    direct = {n.strip().casefold() for n in skill_names} & saved
+    rest = [n for n in skill_names if n.strip().casefold() not in saved]
+    ids = direct | (_resolve_skills(ctx, rest) if rest else frozenset())
+    removed: list[str] = []
+
+    def remove(profile: Profile) -> Profile:
+        removed.extend(s for s in profile.skills if s in ids)
+        return profile.with_skills([s for s in profile.skills if s not in ids])
+
+    if not ids & saved:
         error_line("none of those skills is in your profile; nothing changed")
         raise typer.Exit(ExitStatus.ERROR)
-    new = update_profile(lambda p: p.with_skills([s for s in p.skills if s not in ids]))
+    new = update_profile(remove)
     catalog = _state(ctx).catalog()
-    sys.stdout.write(
-        "removed: "
-        + ", ".join(sorted(catalog.skill_name(s) for s in present))
-        + f" ({len(new.skills)} left)\n"
-    )
+    names = sorted(catalog.skill_name(s) if catalog.has_skill(s) else s for s in removed)
+    sys.stdout.write(f"removed: {', '.join(names)} ({len(new.skills)} left)\n")
 
 
 @profile_app.command("show")

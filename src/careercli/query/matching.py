@@ -18,10 +18,15 @@ class Fit:
     score: float  # 0..100: weighted share of the role's skills covered
     covered: list[str]
     missing: dict[Tier, list[str]]
+    essential_total: int = 0
 
     @property
     def missing_essential(self) -> list[str]:
         return self.missing.get("essential", [])
+
+    @property
+    def essential_have(self) -> int:
+        return self.essential_total - len(self.missing_essential)
 
 
 def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
@@ -40,7 +45,8 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
         (s for s in tiers if s in owned), key=lambda s: catalog.skill_name(s).casefold()
     )
     score = 100.0 * got / total if total else 0.0
-    return Fit(role.id, role.title, score, covered, missing)
+    essential = sum(t == "essential" for t in tiers.values())
+    return Fit(role.id, role.title, score, covered, missing, essential)
 
 
 def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
@@ -65,6 +71,8 @@ def fit_json(catalog: Catalog, f: Fit) -> dict[str, object]:
         "title": f.title,
         "score": round(f.score, 1),
         "covered": f.covered,
+        "essential_have": f.essential_have,
+        "essential_total": f.essential_total,
         "missing": {t: ids for t, ids in f.missing.items()},
         "missing_essential_names": [catalog.skill_name(s) for s in f.missing_essential],
     }

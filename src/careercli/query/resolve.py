@@ -129,7 +129,8 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
     text = " ".join(query.split())
     key = normalise(text)
     if not key:
-        raise EmptyName(f"{kind} name is empty")
+        what = "is empty" if not text else "has no letters or digits"
+        raise EmptyName(f"{kind} name {what}")
 
     exact = {c.id: c for c in index.exact(text)}
     if len(exact) == 1:

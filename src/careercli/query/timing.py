@@ -25,13 +25,20 @@ def roadmap_total(roadmap: Roadmap) -> Duration | None:
 
 
 def phase_label(duration: Duration | None, timing: str) -> str:
-    """``3-6 months`` for elapsed timing, ``weeks 9-14`` for spans."""
+    """``by 3-6 months`` for elapsed timing (time since the start), ``weeks 9-14`` for spans."""
     if duration is None:
         return ""
     if timing == "span":
         end = f"-{duration.max}" if duration.max not in (None, duration.min) else ""
         return f"{duration.unit} {duration.min}{end}"
-    return duration.label()
+    return f"by {duration.label()}"
+
+
+def total_label(roadmap: Roadmap, total: Duration) -> str:
+    """The total, saying whether the source states it or it is read off the last phase."""
+    if roadmap.total is not None:
+        return f"{total.label()} (as stated)"
+    return f"{total.label()} (end of the last phase)"
 
 
 def shortest_months(durations: list[Duration]) -> float | None:

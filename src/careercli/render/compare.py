@@ -58,7 +58,7 @@ def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
         f
         for f in (
             role.track and f"{role.track} track",
-            role.salary_family and catalog.families[role.salary_family].name + " pay",
+            role.salary_family and catalog.families[role.salary_family].name + " pay family",
         )
         if f
     ]

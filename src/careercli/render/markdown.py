@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from careercli.kb.catalog import Catalog
 from careercli.query.roles import RoleDetail
-from careercli.query.timing import phase_label
+from careercli.query.timing import phase_label, total_label
 from careercli.terminal import one_line
 
 
@@ -24,7 +24,7 @@ def roadmap_markdown(catalog: Catalog, detail: RoleDetail) -> str:
         lines.append("")
         lines.append(
             f"Source: {catalog.source_label(roadmap.source)}"
-            + (f". Total: {total.label()}." if total else ".")
+            + (f". Total: {total_label(roadmap, total)}." if total else ".")
         )
         lines.append("")
         for phase in roadmap.phases:

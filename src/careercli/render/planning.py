@@ -14,7 +14,10 @@ MISSING_SHOWN = 4
 
 
 def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> RenderableType:
-    t = table("Role", "Fit", "", "Essential skills still missing", min_widths=(14, 4, 10, 12))
+    t = table(
+        "Role", "Fit", "", "Essentials", "Essential skills still missing",
+        min_widths=(14, 4, 10, 10, 12),
+    )  # fmt: skip
     for f in fits:
         missing = [catalog.skill_name(s) for s in f.missing_essential]
         shown = ", ".join(missing[:MISSING_SHOWN])
@@ -24,6 +27,7 @@ def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> Rend
             Text(f.title, style="bold"),
             f"{f.score:.0f}%",
             bar(f.score, 100),
+            f"{f.essential_have}/{f.essential_total}",
             plain(shown or "none", "" if shown else "green"),
         )
     weights = ", ".join(f"{tier} {w}" for tier, w in WEIGHTS.items())

@@ -9,7 +9,7 @@ from rich.tree import Tree
 from careercli.kb.catalog import Catalog
 from careercli.query.roadmap import Overview
 from careercli.query.roles import RoleDetail
-from careercli.query.timing import phase_label
+from careercli.query.timing import phase_label, total_label
 from careercli.render.common import HAVE, joined, pct_text, plain, section, skill_names
 
 
@@ -32,7 +32,7 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
         label.append(f" [{catalog.source_label(roadmap.source)}]", style="dim")
         if total is not None:
             label.append(" total ")
-            label.append(total.label(), style="bold")
+            label.append(total_label(roadmap, total), style="bold")
         tree = Tree(label, guide_style="dim")
         for phase in roadmap.phases:
             head = Text(phase.name, style="bold")
@@ -97,7 +97,8 @@ def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
                 head.append(f" ({stage.years.label()})", style="yellow")
             branch = tree.add(head)
             if stage.roles and not all(r.name in stage.name for r in stage.roles):
-                branch.add(joined(plain(r.name, "bold" if r.role else "") for r in stage.roles))
+                names = dict.fromkeys(r.name for r in stage.roles)  # one name may link two roles
+                branch.add(joined(plain(n, "bold") for n in names))
             for topic in stage.topics:
                 branch.add(plain(topic))
         parts += [Text(""), tree]

@@ -10,7 +10,7 @@ from careercli.kb.catalog import Catalog
 from careercli.kb.models import Role
 from careercli.query.roles import RoleDetail, skills_by_tier
 from careercli.query.salary import PayFigure, pay_by_level
-from careercli.query.timing import phase_label
+from careercli.query.timing import phase_label, total_label
 from careercli.render.common import (
     bar,
     bullets,
@@ -159,7 +159,8 @@ def pay_table(figures: list[PayFigure]) -> RenderableType:
 
 def _figure_text(f: PayFigure) -> Text:
     text = Text(f.amount())
-    extra = [x for x in (f.label, f.region if f.region not in (None, "US") else None) if x]
+    region = f.region if f.region not in (None, "US") else None
+    extra = [x for x in (f.label, region) if x and not (x == region and f.label and x in f.label)]
     if extra:
         text.append(f" ({'; '.join(extra)})", style="dim")
     return text
@@ -196,7 +197,7 @@ def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
         line.append(" → ".join(steps))
         if total is not None:
             line.append("; total ")
-            line.append(total.label(), style="bold")
+            line.append(total_label(roadmap, total), style="bold")
         lines.append(line)
     for tl in detail.role.timelines:
         line = Text(f"{tl.label}: ", style="bold")

@@ -31,6 +31,7 @@ def render_board(rows: list[tuple[str, PayFigure]], width: int) -> RenderableTyp
 
 
 def _bar(f: PayFigure, scale: int, width: int) -> Text:
+    width -= 1  # room for the open-ended marker at the far right
     start = round(width * f.low / scale)
     if f.kind == "range" and f.max is not None and f.max != f.min:
         end = max(start + 1, round(width * f.high / scale))
@@ -41,5 +42,5 @@ def _bar(f: PayFigure, scale: int, width: int) -> Text:
     text.append(body, style="cyan")
     if f.open_ended:
         text.append("▶", style="cyan")
-    text.truncate(width)
+    text.truncate(width + 1)
     return text
