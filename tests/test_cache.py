@@ -113,3 +113,22 @@ def test_two_processes_building_the_cache_at_once(tmp_path: Path, mini: Path) ->
         assert b'"id": "machine-learning-engineer"' in out
     assert len(list((tmp_path / "c").glob("kb-*.sqlite"))) == 1
     assert not list((tmp_path / "c").glob(".kb-*"))  # no temp files left
+
+
+def test_same_length_edit_with_old_mtime_is_still_noticed(
+    run: Run, mini: Path, hermetic: Path
+) -> None:
+    """tar, rsync -t and cp -p restore mtimes; the change time and inode still differ."""
+    kb = copy_kb(hermetic, mini)
+    old = kb.stat()
+    os.utime(kb, ns=(old.st_atime_ns, old.st_mtime_ns - 10**10))  # old enough to be trusted
+    stamp = kb.stat().st_mtime_ns
+    run("role", "MLE", data=kb)
+    edited = mini.read_text().replace("title: Data Scientist", "title: Data Scientixt")
+    replacement = hermetic / "new.yaml"
+    replacement.write_text(edited)
+    os.replace(replacement, kb)
+    os.utime(kb, ns=(stamp, stamp))
+    assert kb.stat().st_size == old.st_size
+    result = run("role", "Data Scientixt", data=kb)
+    assert result.exit_code == 0 and result.stdout.startswith("Data Scientixt\n")

@@ -113,13 +113,32 @@ def _cli(*args: str, env: dict[str, str] | None = None, **kw: object) -> subproc
     )
 
 
-def test_head_closing_the_pipe_leaves_stderr_empty(tmp_path: Path) -> None:
-    # Output long enough to fill the pipe: every skill, wide.
-    cmd = f"{sys.executable} -m careercli skills | head -1"
-    env = {**os.environ, "COLUMNS": "200", "CAREERCLI_CACHE": str(tmp_path)}
-    out = subprocess.run(cmd, shell=True, capture_output=True, text=True, env=env)
-    assert out.stdout.count("\n") == 1
-    assert out.stderr == ""
+def test_closed_pipe_leaves_stderr_empty(tmp_path: Path, mini: Path) -> None:
+    """Like ``careercli roles | head -1``: the reader is gone before the answer is written."""
+    env = {**os.environ, "CAREERCLI_CACHE": str(tmp_path / "c")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "careercli", "--data", str(mini), "roles"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    assert err == b""
+    assert proc.returncode == 141
+
+
+def test_completion_follows_the_data_option(tmp_path: Path, mini: Path) -> None:
+    env = {
+        **os.environ,
+        "CAREERCLI_CACHE": str(tmp_path),
+        "_CAREERCLI_COMPLETE": "complete_bash",
+        "COMP_WORDS": f"careercli --data {mini} role Ana",
+        "COMP_CWORD": "4",
+    }
+    exe = Path(sys.executable).parent / "careercli"
+    out = subprocess.run([str(exe)], capture_output=True, text=True, env=env)
+    assert out.stdout.splitlines() == ["Analytics / Data Engineer"]
 
 
 def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
@@ -141,8 +160,8 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
 
 
 def test_no_escape_codes_when_piped_or_no_color(tmp_path: Path) -> None:
-    env = {**os.environ, "CAREERCLI_CACHE": str(tmp_path), "FORCE_COLOR": ""}
-    env.pop("FORCE_COLOR")
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["CAREERCLI_CACHE"] = str(tmp_path)
     piped = subprocess.run(
         [sys.executable, "-m", "careercli", "role", "MLE"], capture_output=True, env=env
     )

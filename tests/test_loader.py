@@ -165,3 +165,52 @@ def test_read_yaml_returns_plain_data(mini: Path) -> None:
     assert data["roles"][0]["id"] == "machine-learning-engineer"
     with pytest.raises(DataFileError):
         read_yaml(mini.parent / "missing.yaml")
+
+
+def test_impossible_date_is_one_line(run: Run, tmp_path: Path, mini: Path) -> None:
+    text = mini.read_text().replace(
+        "    year: 2025\n", "    year: 2025\n    published: 2024-13-45\n"
+    )
+    code, _, err = error_of(run, write(tmp_path, text))
+    assert code == 1 and err.count("\n") == 1
+    assert "invalid value: month must be in 1..12" in err
+
+
+def test_huge_numbers_are_refused_not_crashing_later(run: Run, tmp_path: Path, mini: Path) -> None:
+    text = mini.read_text().replace("sample_size: 7", "sample_size: 99999999999999999999")
+    path = write(tmp_path, text)
+    code, _, err = error_of(run, path)
+    assert code == 1 and "sample_size: Input should be less than or equal to" in err
+    result = run("role", "MLE", data=path)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+
+
+def test_up_to_figure_has_max_only(tmp_path: Path, mini: Path) -> None:
+    text = mini.read_text().replace(
+        "kind: median, min: 115599", "kind: up-to, min: 115599, max: 120000"
+    )
+    with pytest.raises(ValidationFailed) as info:
+        load_kb(write(tmp_path, text))
+    assert "roles[0].salaries[0]: an up-to figure has max only" in info.value.lines
+
+
+def test_device_instead_of_a_file_is_refused(run: Run) -> None:
+    code, _, err = error_of(run, Path("/dev/zero"))
+    assert (code, err) == (1, "careercli: error: /dev/zero: not a regular file\n")
+
+
+def test_control_characters_from_a_file_never_reach_the_terminal(
+    run: Run, tmp_path: Path, mini: Path
+) -> None:
+    text = mini.read_text().replace("    title: Data Engineer\n", '    "ti\\e[31mtle": x\n')
+    code, _, err = error_of(run, write(tmp_path, text))
+    assert code == 1 and "\x1b" not in err
+
+
+def test_names_equal_but_for_punctuation_are_an_error(tmp_path: Path, mini: Path) -> None:
+    text = mini.read_text().replace("title: Data Scientist\n", "title: Data-Engineer\n")
+    with pytest.raises(ValidationFailed) as info:
+        load_kb(write(tmp_path, text))
+    assert "roles[3].title: 'Data-Engineer' is already a name of 'data-engineer'" in (
+        info.value.lines
+    )

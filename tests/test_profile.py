@@ -154,3 +154,27 @@ def test_corrupt_profile_in_a_real_process_is_left_untouched(tmp_path: Path, min
     assert proc.returncode == 1 and out == b""
     assert err.decode().startswith("careercli: error: profile ")
     assert (home / "profile.json").read_bytes() == b"\x00\xff garbage"
+
+
+def test_deeply_nested_profile_is_reported_not_a_traceback(
+    run: Run, mini: Path, hermetic: Path
+) -> None:
+    target = profile_file(hermetic)
+    target.parent.mkdir(parents=True)
+    target.write_text("[" * 100_000 + "]" * 100_000)
+    result = run("profile", "show", data=mini)
+    assert result.exit_code == 1 and "is not valid" in result.stderr
+
+
+def test_remove_a_saved_skill_this_kb_does_not_know(run: Run, mini: Path, hermetic: Path) -> None:
+    target = profile_file(hermetic)
+    target.parent.mkdir(parents=True)
+    target.write_text('{"version": 1, "skills": ["cobol", "python"]}')
+    result = run("profile", "remove", "cobol", data=mini)
+    assert (result.exit_code, result.stdout) == (0, "removed: cobol (1 left)\n")
+
+
+def test_adding_a_skill_twice_says_so(run: Run, mini: Path) -> None:
+    run("profile", "add", "python", data=mini)
+    result = run("profile", "add", "python", "sql", data=mini)
+    assert result.stdout == "added: SQL; already in profile: Python (2 in profile)\n"

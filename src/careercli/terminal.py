@@ -26,10 +26,17 @@ class ExitStatus(IntEnum):
     BROKEN_PIPE = 141
 
 
+class _AnswerConsole(Console):
+    def on_broken_pipe(self) -> None:
+        # Rich would exit 1 here; let the CLI's one handler give the usual 141.
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def stdout_console() -> Console:
     """The answer's console. ``NO_COLOR`` turns off every escape code, bold included."""
     plain = bool(os.environ.get("NO_COLOR"))
-    return Console(highlight=False, emoji=False, color_system=None if plain else "auto")
+    return _AnswerConsole(highlight=False, emoji=False, color_system=None if plain else "auto")
 
 
 @contextlib.contextmanager

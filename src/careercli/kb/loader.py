@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from careercli.kb.catalog import normalise
 from careercli.kb.errors import DataFileError, ValidationFailed
 from careercli.kb.models import KnowledgeBase
 
@@ -217,12 +218,15 @@ def check_references(kb: KnowledgeBase) -> list[str]:
         for i, entry in enumerate(getattr(kb, collection)):
             names = [(f"{collection}[{i}].{label}", getattr(entry, label))]
             names += [(f"{collection}[{i}].aliases[{j}]", a) for j, a in enumerate(entry.aliases)]
+            names.append((f"{collection}[{i}].id", entry.id))
+            # The forms name lookup compares: any case, and without punctuation.
             for location, name in names:
-                key = name.casefold()
-                owner = owners.get(key)
-                if owner is not None and owner != entry.id:
-                    problems.append(f"{location}: {name!r} is already a name of {owner!r}")
-                owners[key] = entry.id
+                for key in dict.fromkeys((name.casefold(), normalise(name))):
+                    owner = owners.get(key)
+                    if owner is not None and owner != entry.id:
+                        problems.append(f"{location}: {name!r} is already a name of {owner!r}")
+                        break
+                    owners[key] = entry.id
     return problems
 
 

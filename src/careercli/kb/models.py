@@ -16,6 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9+#.-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 
+# Bounds keep every number storable (SQLite integers) and plausible.
+Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
+Money = Annotated[int, Field(ge=0, le=100_000_000)]
+Span = Annotated[int, Field(ge=0, le=1000)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+
 Tier = Literal["essential", "important", "useful"]
 TIERS: tuple[Tier, ...] = ("essential", "important", "useful")
 Track = Literal["technical", "specialized", "business", "leadership"]
@@ -52,7 +58,7 @@ class Source(Model):
     short: Text | None = None
     publisher: Text | None = None
     published: Annotated[datetime.date | None, Field(strict=False)] = None
-    year: int | None = None
+    year: Year | None = None
     file: Text
     note: Text | None = None
 
@@ -70,8 +76,8 @@ class Skill(Model):
 class Duration(Model):
     """A span of time as a seed states it: ``3-6 months``, ``24+ months``, ``Weeks 1-8``."""
 
-    min: int = Field(ge=0)
-    max: int | None = Field(default=None, ge=0)
+    min: Span
+    max: Span | None = None
     unit: Unit
     open_ended: bool = False
 
@@ -127,13 +133,13 @@ class StackGroup(Model):
 class FrequencyItem(Model):
     label: Text
     skills: list[Id] = []
-    count: int = Field(ge=0)
+    count: Count
 
 
 class FrequencyTable(Model):
     """How many of ``sample_size`` job listings asked for each skill."""
 
-    sample_size: int = Field(gt=0)
+    sample_size: Annotated[int, Field(gt=0, le=1_000_000_000)]
     items: list[FrequencyItem] = Field(min_length=1)
     source: Id
 
@@ -169,8 +175,8 @@ class Salary(Model):
     level: Level
     label: Text | None = None
     kind: Literal["range", "median", "average", "up-to"] = "range"
-    min: int | None = Field(default=None, ge=0)
-    max: int | None = Field(default=None, ge=0)
+    min: Money | None = None
+    max: Money | None = None
     open_ended: bool = False
     currency: Literal["USD"] = "USD"
     region: Text | None = None  # None: the source does not say
@@ -186,6 +192,10 @@ class Salary(Model):
             raise ValueError(f"min ({self.min}) is above max ({self.max})")
         if self.kind == "range" and self.min is None:
             raise ValueError("a range needs min")
+        if self.kind == "up-to" and (self.max is None or self.min is not None):
+            raise ValueError("an up-to figure has max only")
+        if self.kind in ("median", "average") and (self.min is None or self.max is not None):
+            raise ValueError(f"a {self.kind} is one amount: give it as min")
         return self
 
 
@@ -287,8 +297,8 @@ class Role(Model):
 
 class FamilyLevel(Model):
     level: Level
-    min: int = Field(ge=0)
-    max: int | None = Field(default=None, ge=0)
+    min: Money
+    max: Money | None = None
     open_ended: bool = False
 
     @model_validator(mode="after")

@@ -91,7 +91,12 @@ def _pay_steps(catalog: Catalog, from_role: str, to_role: str) -> list[PayStep]:
         ranges_a = [f for f in a if f.kind == "range"]
         ranges_b = [f for f in b if f.kind == "range"]
         if len(ranges_a) == 1 and len(ranges_b) == 1:
-            change = (ranges_b[0].low - ranges_a[0].low, ranges_b[0].high - ranges_a[0].high)
+            a_fig, b_fig = ranges_a[0], ranges_b[0]
+            open_top = (a_fig.open_ended and a_fig.max is None) or (
+                b_fig.open_ended and b_fig.max is None
+            )
+            if not open_top:  # an open-ended top has no number to subtract
+                change = (b_fig.low - a_fig.low, b_fig.high - a_fig.high)
         steps.append(PayStep(level, source, a, b, change))
     return steps
 
