@@ -38,7 +38,8 @@ def test_role_shows_skills_pay_sources_and_way_in(run: Run, mini: Path) -> None:
         "Guide A, 2025; ML Engineering family",
         "Guide B, year not stated",
         "Experience: 3-6+ years",
-        "Foundation (by 6-9 months) → Core Skills (by 9-15 months); total 9-15 months (end of the last phase)",
+        "Foundation (by 6-9 months) → Core Skills (by 9-15 months); "
+        "total 9-15 months (end of the last phase)",
         "Guide A (2025), a.txt",
     ):
         assert fragment in flat(out), fragment
