@@ -111,6 +111,9 @@ def test_role_json_carries_the_same_facts(run: Run, mini: Path) -> None:
         {
             "roadmap": "Learning Path",
             "total": {"min": 9, "max": 15, "unit": "months", "open_ended": False},
+            "stated_by_source": False,
+            "source": "guide-a",
+            "year": 2025,
         }
     ]
     assert data["progress"] is None

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import Duration, Tier
+from careercli.kb.models import Tier
 from careercli.query.roles import RoleDetail, role_detail
+from careercli.query.timing import WayIn, ways_in
 
 
 @dataclass(frozen=True)
@@ -31,12 +32,9 @@ class Comparison:
     unique: dict[str, list[str]]  # role id -> skills only that role names
     overlaps: list[Overlap]
 
-    def time_to_get_in(self, role_id: str) -> list[tuple[str, Duration]]:
-        """(what, duration) pairs: roadmap totals and the source's own timelines."""
+    def time_to_get_in(self, role_id: str) -> list[WayIn]:
         detail = next(d for d in self.details if d.role.id == role_id)
-        out = [(m.name, t) for m, t in detail.totals if t is not None]
-        out += [(tl.label, tl.duration) for tl in detail.role.timelines]
-        return out
+        return ways_in(detail.role)
 
 
 def compare(
@@ -74,8 +72,7 @@ def comparison_json(catalog: Catalog, comp: Comparison) -> dict[str, object]:
                 "unique_skills": comp.unique[rid],
                 "pay": [f.as_json() for f in d.pay],
                 "time_to_get_in": [
-                    {"what": w, "duration": t.model_dump(mode="json")}
-                    for w, t in comp.time_to_get_in(rid)
+                    w.as_json(catalog.source_year(w.source)) for w in comp.time_to_get_in(rid)
                 ],
                 "qualifications": [q.model_dump(mode="json") for q in d.role.qualifications],
                 "progress": d.progress.as_json() if d.progress else None,

@@ -108,7 +108,13 @@ def role_json(catalog: Catalog, detail: RoleDetail) -> dict[str, object]:
     data: dict[str, object] = detail.role.model_dump(mode="json")
     data["pay"] = [f.as_json() for f in detail.pay]
     data["roadmap_totals"] = [
-        {"roadmap": m.name, "total": t.model_dump(mode="json") if t else None}
+        {
+            "roadmap": m.name,
+            "total": t.model_dump(mode="json") if t else None,
+            "stated_by_source": m.total is not None,
+            "source": m.source,
+            "year": catalog.source_year(m.source),
+        }
         for m, t in detail.totals
     ]
     data["links"] = [

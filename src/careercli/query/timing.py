@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from careercli.kb.models import Duration, Roadmap
+from dataclasses import dataclass
+
+from careercli.kb.models import Duration, Roadmap, Role
 
 
 def roadmap_total(roadmap: Roadmap) -> Duration | None:
@@ -41,7 +43,34 @@ def total_label(roadmap: Roadmap, total: Duration) -> str:
     return f"{total.label()} (end of the last phase)"
 
 
-def shortest_months(durations: list[Duration]) -> float | None:
-    """The smallest lower bound in months, for sorting roles by time to get in."""
-    lows = [d.months()[0] for d in durations]
-    return min(lows) if lows else None
+@dataclass(frozen=True)
+class WayIn:
+    """One answer to "how long does it take", with where it comes from."""
+
+    what: str  # the roadmap's name or the timeline's starting point
+    duration: Duration
+    source: str
+    stated: bool  # False when read off the end of the last phase
+
+    def label(self) -> str:
+        return self.duration.label() + ("" if self.stated else " (end of the last phase)")
+
+    def as_json(self, year: int | None) -> dict[str, object]:
+        return {
+            "what": self.what,
+            "duration": self.duration.model_dump(mode="json"),
+            "stated_by_source": self.stated,
+            "source": self.source,
+            "year": year,
+        }
+
+
+def ways_in(role: Role) -> list[WayIn]:
+    """Roadmap totals, then the source's own timelines by starting point."""
+    out = [
+        WayIn(m.name, t, m.source, m.total is not None)
+        for m in role.roadmaps
+        if (t := roadmap_total(m)) is not None
+    ]
+    out += [WayIn(tl.label, tl.duration, tl.source, True) for tl in role.timelines]
+    return out

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import LEVELS, TIERS, CareerTrack, Duration, Level, Tier
+from careercli.kb.models import LEVELS, TIERS, CareerTrack, Level, Tier
 from careercli.query.salary import PayFigure, role_pay
-from careercli.query.timing import roadmap_total
+from careercli.query.timing import WayIn, ways_in
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Transition:
     to_add: list[ToAdd]
     carry_over: list[str]
     pay: list[PayStep]
-    time: list[tuple[str, Duration]]
+    time: list[WayIn]
     tracks: list[CareerTrack]
 
 
@@ -57,8 +57,7 @@ def transition(
     ]
     carry = sorted((s for s in tiers if s in start), key=lambda s: catalog.skill_name(s).casefold())
     pay = _pay_steps(catalog, from_role, to_role) if from_role else []
-    time = [(m.name, t) for m in target.roadmaps if (t := roadmap_total(m)) is not None]
-    time += [(tl.label, tl.duration) for tl in target.timelines]
+    time = ways_in(target)
     tracks = [t for t in catalog.tracks if _links(t, from_role, to_role)]
     return Transition(from_role, to_role, to_add, carry, pay, time, tracks)
 
@@ -126,6 +125,6 @@ def transition_json(catalog: Catalog, t: Transition) -> dict[str, object]:
             }
             for p in t.pay
         ],
-        "time": [{"what": w, "duration": d.model_dump(mode="json")} for w, d in t.time],
+        "time": [w.as_json(catalog.source_year(w.source)) for w in t.time],
         "career_tracks": [tr.id for tr in t.tracks],
     }

@@ -92,7 +92,9 @@ def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
     times = comp.time_to_get_in(role.id)
     if times:
         line = Text("Time to get in: ", style="bold")
-        line.append("; ".join(f"{t.label()} ({what})" for what, t in times))
+        line.append(
+            "; ".join(f"{w.label()} ({w.what}, {catalog.source_short(w.source)})" for w in times)
+        )
         lines.append(line)
     for q in role.qualifications:
         line = Text("Education: ", style="bold")

@@ -89,7 +89,8 @@ def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
         else:
             parts.append(section("Pay", Text("The sources give no pay for these roles.")))
     if t.time:
-        parts.append(section("Time to get in", bullets(f"{w}: {d.label()}" for w, d in t.time)))
+        ways = [f"{w.what}: {w.label()} [{catalog.source_short(w.source)}]" for w in t.time]
+        parts.append(section("Time to get in", bullets(ways)))
     if t.tracks:
         lines = []
         for track in t.tracks:
