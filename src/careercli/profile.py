@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+
+from careercli.files import atomic_write
 
 HOME_ENV = "CAREERCLI_HOME"
 FILE_NAME = "profile.json"
@@ -88,7 +89,7 @@ def update_profile(change: Callable[[Profile], Profile], path: Path | None = Non
         lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
         with lock:
             new = change(load_profile(path))
-            _write_atomic(path, new.to_json() + "\n")
+            atomic_write(path, (new.to_json() + "\n").encode())
             return new
     except Timeout:
         raise ProfileError(f"profile {path} is locked by another careercli; try again") from None
@@ -96,19 +97,3 @@ def update_profile(change: Callable[[Profile], Profile], path: Path | None = Non
         raise ProfileError(f"cannot write profile in {path.parent}: permission denied") from None
     except OSError as err:
         raise ProfileError(f"cannot write profile {path}: {err.strerror or err}") from None
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    mode = path.stat().st_mode & 0o777 if path.exists() else None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

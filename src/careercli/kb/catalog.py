@@ -255,16 +255,25 @@ class Catalog:
 
         ``weights`` are by tier index (essential first).
         """
+        # Only the rows of the skills given are read (indexed); tier counts are stored.
         owned = json.dumps(sorted(set(have)))
-        w = "CASE rs.tier WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END"
-        rows = self._rows(
-            f"SELECT r.id, r.title, SUM({w}), "
-            f"SUM(CASE WHEN rs.skill IN (SELECT value FROM json_each(?)) THEN {w} ELSE 0 END), "
-            "SUM(rs.tier = 0 AND rs.skill NOT IN (SELECT value FROM json_each(?))) "
-            "FROM role_skills rs JOIN roles r ON r.id = rs.role GROUP BY r.id",
-            (*weights, owned, *weights, owned),
-        )
-        return [tuple(r) for r in rows]
+        got: dict[str, list[int]] = {}
+        for role, tier, n in self._rows(
+            "SELECT role, tier, COUNT(*) FROM role_skills WHERE skill IN "
+            "(SELECT value FROM json_each(?)) GROUP BY role, tier",
+            (owned,),
+        ):
+            got.setdefault(role, [0, 0, 0])[tier] = n
+        out = []
+        for role, title, *counts in self._rows(
+            "SELECT id, title, n_essential, n_important, n_useful FROM roles "
+            "WHERE n_skills > 0 ORDER BY pos"
+        ):
+            have_n = got.get(role, [0, 0, 0])
+            total = sum(w * n for w, n in zip(weights, counts, strict=True))
+            covered = sum(w * n for w, n in zip(weights, have_n, strict=True))
+            out.append((role, title, total, covered, counts[0] - have_n[0]))
+        return out
 
     def search_rows(self, terms: Sequence[str]) -> Iterator[tuple[str, str, str, str, str]]:
         """Rows of searchable text holding a word that starts with any of ``terms``."""

@@ -87,12 +87,6 @@ class Duration(Model):
             raise ValueError(f"max ({self.max}) is below min ({self.min})")
         return self
 
-    def months(self) -> tuple[float, float | None]:
-        """The span in months: (low, high); high is None when open-ended with no max."""
-        factor = {"weeks": 12 / 52, "months": 1.0, "years": 12.0}[self.unit]
-        high = self.max if self.max is not None else (None if self.open_ended else self.min)
-        return self.min * factor, (None if high is None else high * factor)
-
     def label(self) -> str:
         if self.max is None or self.max == self.min:
             text = f"{self.min}"

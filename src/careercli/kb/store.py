@@ -23,17 +23,19 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from careercli.files import atomic_write
 from careercli.kb.catalog import Catalog, normalise
 from careercli.kb.models import TIERS, KnowledgeBase
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 4  # bump when the tables below change
+LAYOUT = 5  # bump when the tables below change
 
 _DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE roles(
     id TEXT PRIMARY KEY, pos INTEGER, title TEXT, track TEXT, family TEXT, parent TEXT,
-    n_skills INTEGER, sources TEXT, has_roadmap INTEGER, json TEXT NOT NULL);
+    n_skills INTEGER, sources TEXT, has_roadmap INTEGER, json TEXT NOT NULL,
+    n_essential INTEGER, n_important INTEGER, n_useful INTEGER);
 CREATE TABLE skills(id TEXT PRIMARY KEY, pos INTEGER, name TEXT, category TEXT,
     json TEXT NOT NULL);
 CREATE TABLE names(kind TEXT, id TEXT, name TEXT, folded TEXT, norm TEXT, is_primary INTEGER);
@@ -172,18 +174,7 @@ def _write_pointer(seen: list[int] | None, pointer: Path, key: str, salt: str) -
     if seen is None or time.time_ns() - seen[1] < TRUST_AFTER_NS:
         return
     with contextlib.suppress(OSError):
-        _atomic_write(pointer, json.dumps({"salt": salt, "file": seen, "key": key}).encode())
-
-
-def _atomic_write(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        atomic_write(pointer, json.dumps({"salt": salt, "file": seen, "key": key}).encode())
 
 
 def _build_file(kb: KnowledgeBase, folder: Path, key: str) -> sqlite3.Connection | None:
@@ -222,7 +213,7 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
         "INSERT INTO meta VALUES (?, ?)",
         [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in meta.items()],
     )
-    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
+    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
     conn.executemany(
         "INSERT INTO skills VALUES (?,?,?,?,?)",
         [(s.id, i, s.name, s.category, s.model_dump_json()) for i, s in enumerate(kb.skills)],
@@ -255,10 +246,11 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
 
 def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
     for i, r in enumerate(kb.roles):
-        n_skills = len({s for g in r.skills for s in g.skills})
+        tiers = list(r.tiers().values())
         yield (
-            r.id, i, r.title, r.track, r.salary_family, r.parent, n_skills,
+            r.id, i, r.title, r.track, r.salary_family, r.parent, len(tiers),
             json.dumps(r.sources), int(bool(r.roadmaps)), r.model_dump_json(),
+            *(tiers.count(t) for t in TIERS),
         )  # fmt: skip
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import Industry
 from careercli.query.timing import roadmap_total
 
 TRACK_ORDER = ("technical", "specialized", "business", "leadership", None)
@@ -33,7 +32,3 @@ def list_roles(
         row["way_in"] = totals[0].label() if totals else None
     rows.sort(key=lambda r: (TRACK_ORDER.index(r["track"]), r["title"].casefold()))
     return rows
-
-
-def industry_json(industry: Industry) -> dict[str, object]:
-    return industry.model_dump(mode="json")

@@ -80,7 +80,7 @@ def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
                     change = f"{_signed(lo)} to {_signed(hi)}"
                 tb.add_row(
                     Text(step.level, style="bold"),
-                    plain(_source_year(catalog, step.source)),
+                    plain(catalog.source_short(step.source)),
                     plain("\n".join(f.amount() for f in step.from_figures) or "-"),
                     plain("\n".join(f.amount() for f in step.to_figures) or "-"),
                     change,
@@ -101,11 +101,6 @@ def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
             lines.append(line)
         parts.append(section("Career tracks that link them", Group(*lines)))
     return Group(*parts)
-
-
-def _source_year(catalog: Catalog, source_id: str) -> str:
-    short = catalog.sources[source_id].short or source_id
-    return f"{short}, {catalog.source_year(source_id) or 'year not stated'}"
 
 
 def _signed(amount: int) -> str:

@@ -42,7 +42,7 @@ def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:
     for freq in role.listing_frequencies:
         title = (
             f"How often job listings ask ({freq.sample_size} listings, "
-            f"{_source_short(catalog, freq.source)})"
+            f"{catalog.source_short(freq.source)})"
         )
         t = table("Skill", "Listings", "", min_widths=(10, 8))
         for item in freq.items:
@@ -72,20 +72,14 @@ def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:
             if link.note:
                 line.append(f": {link.note}")
             lines.append(line)
-        parts.append(section("Related roles", _lines(lines)))
+        parts.append(section("Related roles", Group(*lines)))
     parts.append(
         section(
             "Sources",
-            _lines([Text(f"{catalog.source_label(s.id)}, {s.file}") for s in detail.sources]),
+            Group(*[Text(f"{catalog.source_label(s.id)}, {s.file}") for s in detail.sources]),
         )
     )
     return Group(*parts)
-
-
-def _source_short(catalog: Catalog, source_id: str) -> str:
-    source = catalog.sources[source_id]
-    year = catalog.source_year(source_id)
-    return f"{source.short or source.title}, {year or 'year not stated'}"
 
 
 def _header(catalog: Catalog, role: Role) -> RenderableType:
@@ -138,7 +132,7 @@ def _stack(catalog: Catalog, role: Role) -> RenderableType:
             line.append(f"{group.group}: ", style="bold")
         line.append(", ".join(labels))
         lines.append(line)
-    return _lines(lines)
+    return Group(*lines)
 
 
 def pay_table(figures: list[PayFigure]) -> RenderableType:
@@ -179,16 +173,16 @@ def _qualifications(catalog: Catalog, role: Role) -> RenderableType:
             line.append(q.experience.label())
             line.append("\n")
         line.append(q.text)
-        line.append(f" [{_source_short(catalog, q.source)}]", style="dim")
+        line.append(f" [{catalog.source_short(q.source)}]", style="dim")
         lines.append(line)
-    return _lines(lines)
+    return Group(*lines)
 
 
 def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
     lines: list[Text] = []
     for roadmap, total in detail.totals:
         line = Text(roadmap.name, style="bold")
-        line.append(f" [{_source_short(catalog, roadmap.source)}]", style="dim")
+        line.append(f" [{catalog.source_short(roadmap.source)}]", style="dim")
         line.append(": ")
         steps = [
             f"{p.name} ({phase_label(p.duration, roadmap.timing)})" if p.duration else p.name
@@ -202,7 +196,7 @@ def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
     for tl in detail.role.timelines:
         line = Text(f"{tl.label}: ", style="bold")
         line.append(tl.duration.label())
-        line.append(f" [{_source_short(catalog, tl.source)}]", style="dim")
+        line.append(f" [{catalog.source_short(tl.source)}]", style="dim")
         lines.append(line)
     for stage in detail.role.progression:
         line = Text(stage.name, style="bold")
@@ -212,12 +206,8 @@ def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
     if not lines:
         return None
     lines.append(Text(f"See: careercli roadmap {_quote(detail.role.title)}", style="dim"))
-    return _lines(lines)
+    return Group(*lines)
 
 
 def _quote(text: str) -> str:
     return f'"{text}"' if any(c in text for c in " /()&") else text
-
-
-def _lines(lines: list[Text]) -> RenderableType:
-    return Group(*lines)
