@@ -24,9 +24,11 @@ import random
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
+
+from careercli.kb.models import SkillCategory
 
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -302,19 +304,7 @@ _CONTEXTS = [
     "for startups",
     "with open-source tools",
 ]
-_CATEGORIES = [
-    "language",
-    "framework",
-    "library",
-    "platform",
-    "tool",
-    "concept",
-    "math",
-    "practice",
-    "domain",
-    "soft-skill",
-    "business",
-]
+_CATEGORIES = list(get_args(SkillCategory))  # the schema's own list, so they never drift
 _GROUPS = [
     "Programming",
     "ML Frameworks",

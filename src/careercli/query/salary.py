@@ -7,6 +7,7 @@ family's levels (labelled *via* the family).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from careercli.kb.catalog import Catalog
 from careercli.kb.models import LEVELS, Level, Role
@@ -83,48 +84,53 @@ def exact_money(amount: int) -> str:
     return f"${amount:,}"
 
 
+def _figure(catalog: Catalog, source_id: str, **fields: Any) -> PayFigure:
+    """A figure with its source's title and year attached, so neither can be left off."""
+    src = catalog.sources[source_id]
+    return PayFigure(
+        source=source_id,
+        source_title=src.title,
+        source_short=src.short or src.title,
+        year=catalog.source_year(source_id),
+        **fields,
+    )
+
+
 def role_pay(catalog: Catalog, role: Role) -> list[PayFigure]:
     """Every pay figure for ``role``, ordered by level, then source."""
-    figures: list[PayFigure] = []
-    for s in role.salaries:
-        src = catalog.sources[s.source]
-        figures.append(
-            PayFigure(
-                level=s.level,
-                kind=s.kind,
-                min=s.min,
-                max=s.max,
-                open_ended=s.open_ended,
-                currency=s.currency,
-                region=s.region,
-                source=s.source,
-                source_title=src.title,
-                source_short=src.short or src.title,
-                year=catalog.source_year(s.source),
-                label=s.label,
-                note=s.note,
-            )
-        )
+    figures = [
+        _figure(
+            catalog,
+            s.source,
+            level=s.level,
+            kind=s.kind,
+            min=s.min,
+            max=s.max,
+            open_ended=s.open_ended,
+            currency=s.currency,
+            region=s.region,
+            label=s.label,
+            note=s.note,
+        )  # fmt: skip
+        for s in role.salaries
+    ]
     if role.salary_family:
         family = catalog.families[role.salary_family]
-        src = catalog.sources[family.source]
-        for lv in family.levels:
-            figures.append(
-                PayFigure(
-                    level=lv.level,
-                    kind="range",
-                    min=lv.min,
-                    max=lv.max,
-                    open_ended=lv.open_ended,
-                    currency=family.currency,
-                    region=family.region,
-                    source=family.source,
-                    source_title=src.title,
-                    source_short=src.short or src.title,
-                    year=catalog.source_year(family.source),
-                    via=family.name,
-                )
-            )
+        figures += [
+            _figure(
+                catalog,
+                family.source,
+                level=lv.level,
+                kind="range",
+                min=lv.min,
+                max=lv.max,
+                open_ended=lv.open_ended,
+                currency=family.currency,
+                region=family.region,
+                via=family.name,
+            )  # fmt: skip
+            for lv in family.levels
+        ]
     figures.sort(key=lambda f: (LEVELS.index(f.level), f.source, f.kind))
     return figures
 
