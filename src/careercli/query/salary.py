@@ -111,7 +111,7 @@ def role_pay(catalog: Catalog, role: Role) -> list[PayFigure]:
             region=s.region,
             label=s.label,
             note=s.note,
-        )  # fmt: skip
+        )
         for s in role.salaries
     ]
     if role.salary_family:
@@ -128,7 +128,7 @@ def role_pay(catalog: Catalog, role: Role) -> list[PayFigure]:
                 currency=family.currency,
                 region=family.region,
                 via=family.name,
-            )  # fmt: skip
+            )
             for lv in family.levels
         ]
     figures.sort(key=lambda f: (LEVELS.index(f.level), f.source, f.kind))
