@@ -271,9 +271,8 @@ def _have(ctx: typer.Context) -> frozenset[str] | None:
     except ProfileError as err:
         note_line(f"warning: {err}")
         return None
-    catalog = _state(ctx).catalog()
-    owned = frozenset(s for s in skills if catalog.has_skill(s))
-    return owned or None
+    known, _ = _state(ctx).catalog().split_known(skills)
+    return frozenset(known) or None
 
 
 def _width() -> int:
@@ -494,8 +493,8 @@ def _profile_skills(ctx: typer.Context, what: str) -> frozenset[str]:
     """The saved profile's skills, or a usage error saying how to add some."""
     from careercli.profile import load_profile
 
-    catalog = _state(ctx).catalog()
-    owned = frozenset(s for s in load_profile().skills if catalog.has_skill(s))
+    known, _ = _state(ctx).catalog().split_known(load_profile().skills)
+    owned = frozenset(known)
     if not owned:
         raise UsageProblem(
             f"{what} needs skills: name some, or save yours with careercli profile add python sql"
@@ -790,8 +789,7 @@ def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 
     catalog = _state(ctx).catalog()
     saved = load_profile().skills
-    known = [s for s in saved if catalog.has_skill(s)]
-    unknown = [s for s in saved if not catalog.has_skill(s)]
+    known, unknown = catalog.split_known(saved)
     fits = rank_roles(catalog, known, 3) if known else []
     if as_json:
         print_json(

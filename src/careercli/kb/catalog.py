@@ -12,7 +12,7 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from careercli.kb.construct import construct
 from careercli.kb.models import (
@@ -25,6 +25,8 @@ from careercli.kb.models import (
     Source,
     TextBlock,
 )
+
+M = TypeVar("M", Role, Skill)
 
 _PUNCT = re.compile(r"[^\w+#]+")
 
@@ -52,23 +54,24 @@ class Catalog:
 
     # --- entries ---------------------------------------------------------------------
 
-    def role(self, role_id: str) -> Role:
-        role = self._roles.get(role_id)
-        if role is None:
-            row = self._db.execute("SELECT json FROM roles WHERE id = ?", (role_id,)).fetchone()
+    def _entry(self, table: str, cls: type[M], memo: dict[str, M], entry_id: str) -> M:
+        """One role or skill, read from its row once and kept."""
+        entry = memo.get(entry_id)
+        if entry is None:
+            row = self._db.execute(
+                f"SELECT json FROM {table} WHERE id = ?",
+                (entry_id,),
+            ).fetchone()
             if row is None:
-                raise KeyError(role_id)
-            role = self._roles[role_id] = construct(Role, json.loads(row[0]))
-        return role
+                raise KeyError(entry_id)
+            entry = memo[entry_id] = construct(cls, json.loads(row[0]))
+        return entry
+
+    def role(self, role_id: str) -> Role:
+        return self._entry("roles", Role, self._roles, role_id)
 
     def skill(self, skill_id: str) -> Skill:
-        skill = self._skills.get(skill_id)
-        if skill is None:
-            row = self._db.execute("SELECT json FROM skills WHERE id = ?", (skill_id,)).fetchone()
-            if row is None:
-                raise KeyError(skill_id)
-            skill = self._skills[skill_id] = construct(Skill, json.loads(row[0]))
-        return skill
+        return self._entry("skills", Skill, self._skills, skill_id)
 
     def roles(self) -> list[Role]:
         """Every role, in file order (reads them all: for small KBs and rare commands)."""
@@ -82,6 +85,15 @@ class Catalog:
             self._db.execute("SELECT 1 FROM skills WHERE id = ?", (skill_id,)).fetchone()
             is not None
         )
+
+    def split_known(self, skill_ids: Iterable[str]) -> tuple[list[str], list[str]]:
+        """(ids this KB has, ids it does not), each in the given order."""
+        ids = list(skill_ids)
+        known = {r[0] for r in self._rows(
+            "SELECT id FROM skills WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
+        )}  # fmt: skip
+        return [i for i in ids if i in known], [i for i in ids if i not in known]
 
     @cached_property
     def sources(self) -> dict[str, Source]:
