@@ -68,10 +68,11 @@ class _Group(TyperGroup):
 
 
 def _kb_error_line(err: KBError) -> str:
-    if isinstance(err, ValidationFailed) and err.lines:
+    if isinstance(err, ValidationFailed) and err.lines and err.path:
         if len(err.lines) == 1:
-            return f"{err.message.split(': ')[0]}: {err.lines[0]}"
-        return f"{err.message}; first: {err.lines[0]} (run 'careercli validate' for all)"
+            return f"{err.path}: {err.lines[0]}"
+        hint = f"run 'careercli validate {err.path}' for all"
+        return f"{err.message}; first: {err.lines[0]} ({hint})"
     return err.message
 
 

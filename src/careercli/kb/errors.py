@@ -10,6 +10,7 @@ class KBError(Exception):
         super().__init__(message)
         self.message = message
         self.lines = lines or []
+        self.path: str | None = None  # the file, when known
 
 
 class DataFileError(KBError):

@@ -255,4 +255,5 @@ def load_kb(path: Path, raw: bytes | None = None) -> KnowledgeBase:
         return validate_data(data)
     except ValidationFailed as err:
         err.message = f"{path}: {err.message}"
+        err.path = str(path)
         raise
