@@ -460,7 +460,7 @@ def skills(
     """
     from typing import get_args
 
-    from careercli.kb.models import SkillCategory
+    from careercli.kb.shapes import SkillCategory
     from careercli.query.skills import skill_rows
 
     if category and category not in get_args(SkillCategory):
@@ -617,7 +617,7 @@ def salary(
 
     Example: careercli salary "Data Scientist" MLE --level senior
     """
-    from careercli.kb.models import LEVELS
+    from careercli.kb.shapes import LEVELS
     from careercli.query.salary import salary_board
 
     level = level.casefold() if level else None

@@ -1,8 +1,9 @@
 """The knowledge base as a catalog: lookups that read only what they need.
 
 A :class:`Catalog` sits on a SQLite database built by :mod:`careercli.kb.store` from a
-validated KB (a cache file, or an in-memory one). Entries come back as the same Pydantic
-models the loader validated, rebuilt without re-validation.
+validated KB (a cache file, or an in-memory one). Entries come back as records
+(:mod:`careercli.kb.records`): read-only objects with the attributes and methods of the
+Pydantic models the loader validated, rebuilt without Pydantic.
 """
 
 from __future__ import annotations
@@ -12,21 +13,25 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from careercli.kb.construct import construct
-from careercli.kb.models import (
-    CareerStage,
-    CareerTrack,
-    Industry,
-    Role,
-    SalaryFamily,
-    Skill,
-    Source,
-    TextBlock,
-)
+from careercli.kb.records import Rebuilder
 
-M = TypeVar("M", Role, Skill)
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    from careercli.kb.models import (
+        CareerStage,
+        CareerTrack,
+        Industry,
+        Role,
+        SalaryFamily,
+        Skill,
+        Source,
+        TextBlock,
+    )
+
+    M = TypeVar("M", Role, Skill)
 
 _PUNCT = re.compile(r"[^\w+#]+")
 
@@ -54,7 +59,11 @@ class Catalog:
 
     # --- entries ---------------------------------------------------------------------
 
-    def _entry(self, table: str, cls: type[M], memo: dict[str, M], entry_id: str) -> M:
+    @cached_property
+    def _rebuild(self) -> Rebuilder:
+        return Rebuilder(self._meta("plan"))
+
+    def _entry(self, table: str, cls: str, memo: dict[str, M], entry_id: str) -> M:
         """One role or skill, read from its row once and kept."""
         entry = memo.get(entry_id)
         if entry is None:
@@ -64,14 +73,14 @@ class Catalog:
             ).fetchone()
             if row is None:
                 raise KeyError(entry_id)
-            entry = memo[entry_id] = construct(cls, json.loads(row[0]))
+            entry = memo[entry_id] = self._rebuild.build(cls, json.loads(row[0]))
         return entry
 
     def role(self, role_id: str) -> Role:
-        return self._entry("roles", Role, self._roles, role_id)
+        return self._entry("roles", "Role", self._roles, role_id)
 
     def skill(self, skill_id: str) -> Skill:
-        return self._entry("skills", Skill, self._skills, skill_id)
+        return self._entry("skills", "Skill", self._skills, skill_id)
 
     def roles(self) -> list[Role]:
         """Every role, in file order (reads them all: for small KBs and rare commands)."""
@@ -97,27 +106,29 @@ class Catalog:
 
     @cached_property
     def sources(self) -> dict[str, Source]:
-        return {d["id"]: construct(Source, d) for d in self._meta("sources")}
+        return {d["id"]: self._rebuild.build("Source", d) for d in self._meta("sources")}
 
     @cached_property
     def families(self) -> dict[str, SalaryFamily]:
-        return {d["id"]: construct(SalaryFamily, d) for d in self._meta("salary_families")}
+        return {
+            d["id"]: self._rebuild.build("SalaryFamily", d) for d in self._meta("salary_families")
+        }
 
     @cached_property
     def tracks(self) -> list[CareerTrack]:
-        return [construct(CareerTrack, d) for d in self._meta("career_tracks")]
+        return [self._rebuild.build("CareerTrack", d) for d in self._meta("career_tracks")]
 
     @cached_property
     def stages(self) -> list[CareerStage]:
-        return [construct(CareerStage, d) for d in self._meta("career_stages")]
+        return [self._rebuild.build("CareerStage", d) for d in self._meta("career_stages")]
 
     @cached_property
     def industries(self) -> list[Industry]:
-        return [construct(Industry, d) for d in self._meta("industries")]
+        return [self._rebuild.build("Industry", d) for d in self._meta("industries")]
 
     @cached_property
     def guidance(self) -> list[TextBlock]:
-        return [construct(TextBlock, d) for d in self._meta("guidance")]
+        return [self._rebuild.build("TextBlock", d) for d in self._meta("guidance")]
 
     # --- names -----------------------------------------------------------------------
 

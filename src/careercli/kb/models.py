@@ -9,9 +9,26 @@ come from; the source carries its year.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+import types
+import typing
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from careercli.kb.records import Plan
+from careercli.kb.shapes import (
+    LEVELS,
+    TIERS,
+    DurationBehaviour,
+    Level,
+    RoleBehaviour,
+    SkillCategory,
+    Tier,
+    Track,
+    Unit,
+)
+
+__all__ = ["LEVELS", "TIERS", "Level", "SkillCategory", "Tier", "Track", "Unit"]
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9+#.-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -21,26 +38,6 @@ Count = Annotated[int, Field(ge=0, le=1_000_000_000)]
 Money = Annotated[int, Field(ge=0, le=100_000_000)]
 Span = Annotated[int, Field(ge=0, le=1000)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
-
-Tier = Literal["essential", "important", "useful"]
-TIERS: tuple[Tier, ...] = ("essential", "important", "useful")
-Track = Literal["technical", "specialized", "business", "leadership"]
-Level = Literal["entry", "mid", "senior", "staff", "principal", "director", "any"]
-LEVELS: tuple[Level, ...] = ("entry", "mid", "senior", "staff", "principal", "director", "any")
-Unit = Literal["weeks", "months", "years"]
-SkillCategory = Literal[
-    "language",
-    "framework",
-    "library",
-    "platform",
-    "tool",
-    "concept",
-    "math",
-    "practice",
-    "domain",
-    "soft-skill",
-    "business",
-]
 
 
 class Model(BaseModel):
@@ -73,7 +70,7 @@ class Skill(Model):
     sources: list[Id] = []
 
 
-class Duration(Model):
+class Duration(Model, DurationBehaviour):
     """A span of time as a seed states it: ``3-6 months``, ``24+ months``, ``Weeks 1-8``."""
 
     min: Span
@@ -86,18 +83,6 @@ class Duration(Model):
         if self.max is not None and self.max < self.min:
             raise ValueError(f"max ({self.max}) is below min ({self.min})")
         return self
-
-    def label(self) -> str:
-        if self.max is None or self.max == self.min:
-            text = f"{self.min}"
-        else:
-            text = f"{self.min}-{self.max}"
-        if self.open_ended:
-            text += "+"
-        unit = self.unit
-        if self.min == 1 and self.max in (None, 1) and not self.open_ended:
-            unit = unit[:-1]  # type: ignore[assignment]
-        return f"{text} {unit}"
 
 
 class SkillGroup(Model):
@@ -249,7 +234,7 @@ class Resource(Model):
     source: Id
 
 
-class Role(Model):
+class Role(Model, RoleBehaviour):
     id: Id
     title: Text
     aliases: list[Text] = []
@@ -277,16 +262,6 @@ class Role(Model):
     market_demand: list[TextBlock] = []
     industries: list[TextBlock] = []
     sections: list[TextBlock] = []
-
-    def tiers(self) -> dict[str, Tier]:
-        """Each skill the role names, at the highest tier any of its skill groups gives it."""
-        best: dict[str, Tier] = {}
-        for group in self.skills:
-            for skill_id in group.skills:
-                current = best.get(skill_id)
-                if current is None or TIERS.index(group.tier) < TIERS.index(current):
-                    best[skill_id] = group.tier
-        return best
 
 
 class FamilyLevel(Model):
@@ -351,3 +326,46 @@ class KnowledgeBase(Model):
     career_stages: list[CareerStage] = []
     industries: list[Industry] = []
     guidance: list[TextBlock] = []
+
+
+def rebuild_plan(root: type[Any]) -> Plan:
+    """Which fields of each model class reachable from ``root`` need rebuilding from JSON.
+
+    A nested model, a list of them, or a date (JSON has only its ISO text); everything else
+    comes back from JSON as it was. See :class:`careercli.kb.records.Rebuilder`.
+    """
+    out: Plan = {}
+    todo = [root]
+    while todo:
+        cls = todo.pop()
+        if cls.__name__ in out:
+            continue
+        fields = out[cls.__name__] = {}
+        for name, info in cls.model_fields.items():
+            kind = _kind(info.annotation)
+            if kind is not None:
+                fields[name] = (kind[0], kind[1].__name__ if kind[1] else None)
+                if kind[1] is not None:
+                    todo.append(kind[1])
+    return out
+
+
+def _kind(annotation: Any) -> tuple[str, type[Any] | None] | None:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                return _kind(arg)
+        return None
+    if origin is typing.Annotated:
+        return _kind(typing.get_args(annotation)[0])
+    if origin is list:
+        (item,) = typing.get_args(annotation)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return ("list", item)
+        return None
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return ("model", annotation)
+    if annotation is datetime.date:
+        return ("date", None)
+    return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import sqlite3
@@ -21,14 +22,17 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careercli.files import atomic_write
 from careercli.kb.catalog import Catalog, normalise
-from careercli.kb.models import TIERS, KnowledgeBase
+from careercli.kb.shapes import TIERS
+
+if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
+    from careercli.kb.models import KnowledgeBase
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 5  # bump when the tables below change
+LAYOUT = 6  # bump when the tables below change
 
 _DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -71,12 +75,15 @@ def _salt() -> str:
     """What else the cache depends on: the code that validates and stores the KB.
 
     That is every module of ``careercli.kb`` (models, loader rules, table layout, name
-    normalisation) and the Pydantic version. Not the package version: reading it costs
-    more than the rest of a warm lookup, and the code's own bytes are a stricter key.
+    normalisation) and Pydantic's version, read from the bytes of its ``version.py``
+    (importing Pydantic would cost more than the rest of a warm lookup). Not the package
+    version: reading it is as slow, and the code's own bytes are a stricter key.
     """
-    import pydantic
-
-    h = hashlib.sha256(f"{LAYOUT}:{pydantic.VERSION}".encode())
+    h = hashlib.sha256(str(LAYOUT).encode())
+    spec = importlib.util.find_spec("pydantic")
+    if spec is not None and spec.origin is not None:
+        with contextlib.suppress(OSError):
+            h.update(Path(spec.origin).with_name("version.py").read_bytes())
     for module in sorted(Path(__file__).parent.glob("*.py")):
         h.update(module.read_bytes())
     return h.hexdigest()[:24]
@@ -199,9 +206,12 @@ def _build_file(kb: KnowledgeBase, folder: Path, key: str) -> sqlite3.Connection
 
 def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
     """Fill an empty database with ``kb``."""
+    from careercli.kb.models import rebuild_plan
+
     conn.executescript(_DDL)
     meta = {
         "key": key,
+        "plan": rebuild_plan(type(kb)),
         "sources": [s.model_dump(mode="json") for s in kb.sources],
         "salary_families": [f.model_dump(mode="json") for f in kb.salary_families],
         "career_tracks": [t.model_dump(mode="json") for t in kb.career_tracks],

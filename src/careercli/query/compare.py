@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import Tier
+from careercli.kb.shapes import Tier
 from careercli.query.roles import RoleDetail, role_detail
 from careercli.query.timing import WayIn, ways_in
 

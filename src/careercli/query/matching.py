@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import TIERS, Tier
+from careercli.kb.shapes import TIERS, Tier
 
 WEIGHTS: dict[Tier, int] = {"essential": 3, "important": 2, "useful": 1}
 

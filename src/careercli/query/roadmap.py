@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import CareerTrack, Duration, Role
 from careercli.query.roles import RoleDetail
 from careercli.query.timing import roadmap_total
+
+if TYPE_CHECKING:
+    from careercli.kb.models import CareerTrack, Duration, Role
 
 
 @dataclass(frozen=True)

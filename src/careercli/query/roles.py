@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import TIERS, Duration, Roadmap, Role, Source, Tier
+from careercli.kb.shapes import TIERS, Tier
 from careercli.query.salary import PayFigure, role_pay
 from careercli.query.timing import roadmap_total
+
+if TYPE_CHECKING:
+    from careercli.kb.models import Duration, Roadmap, Role, Source
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,13 @@ family's levels (labelled *via* the family).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import LEVELS, Level, Role
+from careercli.kb.shapes import LEVELS, Level
+
+if TYPE_CHECKING:
+    from careercli.kb.models import Role
 
 
 @dataclass(frozen=True)

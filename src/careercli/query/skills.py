@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import TIERS, Skill, Tier
+from careercli.kb.shapes import TIERS, Tier
+
+if TYPE_CHECKING:
+    from careercli.kb.models import Skill
 
 
 @dataclass(frozen=True)

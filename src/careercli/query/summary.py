@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from careercli.kb.models import KnowledgeBase
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careercli.kb.models import KnowledgeBase
 
 
 def summarise(kb: KnowledgeBase) -> dict[str, int]:

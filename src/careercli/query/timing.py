@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from careercli.kb.models import Duration, Roadmap, Role
+from careercli.kb.records import make
+
+if TYPE_CHECKING:
+    from careercli.kb.models import Duration, Roadmap, Role
 
 
 def roadmap_total(roadmap: Roadmap) -> Duration | None:
@@ -23,7 +27,10 @@ def roadmap_total(roadmap: Roadmap) -> Duration | None:
     if roadmap.timing == "elapsed":
         return last
     end = last.max if last.max is not None else last.min
-    return Duration(min=end, unit=last.unit, open_ended=last.open_ended)
+    total: Duration = make(
+        "Duration", min=end, max=None, unit=last.unit, open_ended=last.open_ended
+    )
+    return total
 
 
 def phase_label(duration: Duration | None, timing: str) -> str:

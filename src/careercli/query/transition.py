@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import LEVELS, TIERS, CareerTrack, Level, Tier
+from careercli.kb.shapes import LEVELS, TIERS, Level, Tier
 from careercli.query.salary import PayFigure, role_pay
 from careercli.query.timing import WayIn, ways_in
+
+if TYPE_CHECKING:
+    from careercli.kb.models import CareerTrack
 
 
 @dataclass(frozen=True)

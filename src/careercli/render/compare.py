@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import LEVELS, TIERS
+from careercli.kb.shapes import LEVELS, TIERS
 from careercli.query.compare import Comparison
 from careercli.query.roles import RoleDetail
 from careercli.query.salary import pay_by_level

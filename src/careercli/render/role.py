@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import Role
 from careercli.query.roles import RoleDetail, skills_by_tier
 from careercli.query.salary import PayFigure, pay_by_level
 from careercli.query.timing import phase_label, total_label
@@ -21,6 +22,9 @@ from careercli.render.common import (
     skill_names,
     table,
 )
+
+if TYPE_CHECKING:
+    from careercli.kb.models import Role
 
 
 def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:

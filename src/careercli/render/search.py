@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.models import Industry
 from careercli.query.search import Hit
 from careercli.render.common import bullets, joined, plain, section, table
+
+if TYPE_CHECKING:
+    from careercli.kb.models import Industry
 
 
 def render_hits(hits: list[Hit]) -> RenderableType:
