@@ -147,19 +147,23 @@ def test_damaged_kb_fails_cleanly_and_no_command_runs_on_it(
     ["python", "sql", "pytorch", "kubernetes", "statistics", "spark", "airflow", "dbt", "nope"]
 )))  # fmt: skip
 def test_match_scores_from_sql_agree_with_python_and_stay_in_range(have: set[str]) -> None:
-    from careercli.kb.models import TIERS
+    from careercli.kb.shapes import TIERS
     from careercli.kb.store import open_catalog
     from careercli.query.matching import WEIGHTS, fit, rank_roles
 
     catalog = open_catalog(Path(__file__).parent / "data" / "mini.yaml", use_cache=False)
     weights = [WEIGHTS[t] for t in TIERS]
-    for role, _, total, got, missing in catalog.coverage(have, weights):
+    rows = catalog.coverage(have, weights)
+    for role, _, total, got, missing in rows:
         python = fit(catalog, role, have)  # the same measure, computed from the model
         assert abs(python.score - 100.0 * got / total) < 1e-9
         assert missing == len(python.missing_essential)
+    # SQLite's order is the one Python would give: score, fewest essentials missing, title
+    fits = [fit(catalog, role, have) for role, *_ in rows]
+    keys = [(-f.score, len(f.missing_essential), f.title.casefold()) for f in fits]
+    assert keys == sorted(keys)
     ranked = rank_roles(catalog, have)
-    assert len(ranked) == 4
+    assert [f.role for f in ranked] == [f.role for f in fits] and len(ranked) == 4
+    assert [f.role for f in rank_roles(catalog, have, 2)] == [f.role for f in fits[:2]]
     for f in ranked:
         assert 0.0 <= f.score <= 100.0
-    scores = [f.score for f in ranked]
-    assert scores == sorted(scores, reverse=True)

@@ -181,21 +181,23 @@ class Catalog:
     def ids_named(self, kind: str, text: str) -> list[str]:
         """Entries with a name equal to ``text`` ignoring case, else ignoring punctuation."""
         for column, value in (("folded", text.casefold()), ("norm", normalise(text))):
+            # No DISTINCT: with it SQLite walks the (kind, id) index over every name.
             rows = self._rows(
-                f"SELECT DISTINCT id FROM names WHERE kind = ? AND {column} = ?",
+                f"SELECT id FROM names WHERE kind = ? AND {column} = ?",
                 (kind, value),
             )
             if rows:
-                return [r[0] for r in rows]
+                return list(dict.fromkeys(r[0] for r in rows))
         return []
 
     def names_starting(self, kind: str, prefix: str, limit: int = 200) -> list[str]:
         """Primary names starting with ``prefix`` (any case), for shell completion."""
         folded = prefix.casefold()
+        # A range rather than substr(), so that the (kind, folded) index serves it.
         rows = self._rows(
             "SELECT name FROM names WHERE kind = ? AND is_primary = 1 "
-            "AND substr(folded, 1, ?) = ? ORDER BY name LIMIT ?",
-            (kind, len(folded), folded, limit),
+            "AND folded >= ? AND folded < ? ORDER BY name LIMIT ?",
+            (kind, folded, folded + "\U0010ffff", limit),
         )
         return [r[0] for r in rows]
 
@@ -272,31 +274,37 @@ class Catalog:
         return {sid: (n, essential) for sid, n, essential in rows}
 
     def coverage(
-        self, have: Iterable[str], weights: Sequence[int]
+        self, have: Iterable[str], weights: Sequence[int], limit: int | None = None
     ) -> list[tuple[str, str, int, int, int]]:
-        """Per role with skills: (id, title, total weight, weight covered, essential missing).
+        """Roles with skills, best covered first: (id, title, total, covered, essential missing).
 
-        ``weights`` are by tier index (essential first).
+        ``total`` and ``covered`` are weights by tier (``weights``, essential first); roles
+        rank by ``covered / total``, then fewest essentials missing, then title. Only the
+        rows of the skills given are read (indexed), the tier counts are stored, and the
+        ranking happens in SQLite, so only the roles shown come back.
         """
-        # Only the rows of the skills given are read (indexed); tier counts are stored.
-        owned = json.dumps(sorted(set(have)))
-        got: dict[str, list[int]] = {}
-        for role, tier, n in self._rows(
-            "SELECT role, tier, COUNT(*) FROM role_skills WHERE skill IN "
-            "(SELECT value FROM json_each(?)) GROUP BY role, tier",
-            (owned,),
-        ):
-            got.setdefault(role, [0, 0, 0])[tier] = n
-        out = []
-        for role, title, *counts in self._rows(
-            "SELECT id, title, n_essential, n_important, n_useful FROM roles "
-            "WHERE n_skills > 0 ORDER BY pos"
-        ):
-            have_n = got.get(role, [0, 0, 0])
-            total = sum(w * n for w, n in zip(weights, counts, strict=True))
-            covered = sum(w * n for w, n in zip(weights, have_n, strict=True))
-            out.append((role, title, total, covered, counts[0] - have_n[0]))
-        return out
+        we, wi, wu = weights
+        return [tuple(r) for r in self._rows(
+            """
+            WITH got AS (
+                SELECT role, SUM(tier = 0) AS e, SUM(tier = 1) AS i, SUM(tier = 2) AS u
+                FROM role_skills WHERE skill IN (SELECT value FROM json_each(?))
+                GROUP BY role
+            ), scored AS (
+                SELECT r.id, r.title, r.pos,
+                    ? * r.n_essential + ? * r.n_important + ? * r.n_useful AS total,
+                    ? * IFNULL(g.e, 0) + ? * IFNULL(g.i, 0) + ? * IFNULL(g.u, 0) AS covered,
+                    r.n_essential - IFNULL(g.e, 0) AS missing
+                FROM roles r LEFT JOIN got g ON g.role = r.id
+                WHERE r.n_skills > 0
+            )
+            SELECT s.id, s.title, s.total, s.covered, s.missing FROM scored s
+            JOIN names n ON n.kind = 'role' AND n.id = s.id AND n.is_primary = 1
+            ORDER BY 100.0 * s.covered / s.total DESC, s.missing, n.folded, s.pos
+            LIMIT ?
+            """,
+            (json.dumps(sorted(set(have))), we, wi, wu, we, wi, wu, -1 if limit is None else limit),
+        )]  # fmt: skip
 
     def search_rows(self, terms: Sequence[str]) -> Iterator[tuple[str, str, str, str, str]]:
         """Rows of searchable text holding a word that starts with any of ``terms``."""

@@ -32,14 +32,16 @@ if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
     from careercli.kb.models import KnowledgeBase
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 6  # bump when the tables below change
+LAYOUT = 7  # bump when the tables below change
 
 _DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE roles(
     id TEXT PRIMARY KEY, pos INTEGER, title TEXT, track TEXT, family TEXT, parent TEXT,
-    n_skills INTEGER, sources TEXT, has_roadmap INTEGER, json TEXT NOT NULL,
-    n_essential INTEGER, n_important INTEGER, n_useful INTEGER);
+    n_skills INTEGER, sources TEXT, has_roadmap INTEGER,
+    n_essential INTEGER, n_important INTEGER, n_useful INTEGER,
+    json TEXT NOT NULL);  -- last: a scan reading the columns before it skips its pages
+CREATE INDEX roles_parent ON roles(parent);
 CREATE TABLE skills(id TEXT PRIMARY KEY, pos INTEGER, name TEXT, category TEXT,
     json TEXT NOT NULL);
 CREATE TABLE names(kind TEXT, id TEXT, name TEXT, folded TEXT, norm TEXT, is_primary INTEGER);
@@ -259,8 +261,8 @@ def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
         tiers = list(r.tiers().values())
         yield (
             r.id, i, r.title, r.track, r.salary_family, r.parent, len(tiers),
-            json.dumps(r.sources), int(bool(r.roadmaps)), r.model_dump_json(),
-            *(tiers.count(t) for t in TIERS),
+            json.dumps(r.sources), int(bool(r.roadmaps)),
+            *(tiers.count(t) for t in TIERS), r.model_dump_json(),
         )  # fmt: skip
 
 

@@ -34,6 +34,7 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
     owned = set(have)
     role = catalog.role(role_id)
     tiers = role.tiers()
+    catalog.preload_names("skill", tiers)
     total = sum(WEIGHTS[t] for t in tiers.values())
     got = sum(WEIGHTS[t] for s, t in tiers.items() if s in owned)
     missing: dict[Tier, list[str]] = {}
@@ -52,17 +53,11 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
 def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
     """Roles by score, then by fewest missing essential skills, then title.
 
-    Scores come from one aggregate query; only the roles shown are read in full.
+    Scores and order come from one aggregate query; only the roles shown are read in full.
     """
     owned = set(have)
     weights = [WEIGHTS[t] for t in TIERS]
-    scored = [
-        (100.0 * got / total if total else 0.0, missing, title, role_id)
-        for role_id, title, total, got, missing in catalog.coverage(owned, weights)
-    ]
-    scored.sort(key=lambda s: (-s[0], s[1], s[2].casefold()))
-    chosen = scored[:top] if top else scored
-    return [fit(catalog, role_id, owned) for *_, role_id in chosen]
+    return [fit(catalog, role_id, owned) for role_id, *_ in catalog.coverage(owned, weights, top)]
 
 
 def fit_json(catalog: Catalog, f: Fit) -> dict[str, object]:
