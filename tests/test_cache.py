@@ -132,3 +132,97 @@ def test_same_length_edit_with_old_mtime_is_still_noticed(
     assert kb.stat().st_size == old.st_size
     result = run("role", "Data Scientixt", data=kb)
     assert result.exit_code == 0 and result.stdout.startswith("Data Scientixt\n")
+
+
+WARM_IMPORTS = """
+import sys
+from careercli.cli import main
+sys.argv = ["careercli", *sys.argv[1:]]
+try:
+    main()
+except SystemExit as done:
+    assert not done.code, done.code
+heavy = ("yaml", "careercli.kb.models", "careercli.kb.loader", "rapidfuzz")
+print(" ".join(sorted(m for m in sys.modules if m.startswith(heavy))), file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [["role", "MLE"], ["skill", "python"], ["match", "python", "sql"], ["search", "torch"]]
+)
+def test_a_warm_lookup_never_loads_yaml_or_the_schema(
+    tmp_path: Path, mini: Path, args: list[str]
+) -> None:
+    """The speed of a warm run rests on this: the cache answers, nothing is validated."""
+    env = {**os.environ, "CAREERCLI_CACHE": str(tmp_path / "c"), "CAREERCLI_HOME": str(tmp_path)}
+    env |= {"CAREERCLI_DATA": str(mini), "COLUMNS": "100"}
+    cold = subprocess.run(
+        [sys.executable, "-c", WARM_IMPORTS, *args], env=env, capture_output=True, text=True
+    )
+    assert cold.returncode == 0 and "careercli.kb.models" in cold.stderr  # built the cache
+    warm = subprocess.run(
+        [sys.executable, "-c", WARM_IMPORTS, *args], env=env, capture_output=True, text=True
+    )
+    assert (warm.returncode, warm.stderr) == (0, "\n")
+    assert warm.stdout == cold.stdout
+
+
+def test_records_read_back_equal_the_validated_models(hermetic: Path) -> None:
+    """What a warm run shows is what validation produced: same fields, same methods."""
+    from careercli.kb.loader import load_kb
+    from careercli.kb.paths import bundled_data_path
+    from careercli.kb.store import open_catalog
+
+    path = bundled_data_path()
+    kb = load_kb(path)
+    catalog = open_catalog(path)
+    assert catalog.role(kb.roles[0].id) is catalog.role(kb.roles[0].id)  # read once, kept
+    for model in kb.roles:
+        record = catalog.role(model.id)
+        assert record.model_dump() == model.model_dump(mode="json")
+        assert record.tiers() == model.tiers()
+        phases = [
+            (p.duration, q.duration)
+            for m, n in zip(record.roadmaps, model.roadmaps, strict=True)
+            for p, q in zip(m.phases, n.phases, strict=True)
+            if q.duration
+        ]
+        assert [p.label() for p, _ in phases] == [q.label() for _, q in phases]
+    for model in kb.skills:
+        assert catalog.skill(model.id).model_dump() == model.model_dump(mode="json")
+    assert {k: v.model_dump() for k, v in catalog.sources.items()} == {
+        s.id: s.model_dump(mode="json") for s in kb.sources
+    }
+    assert [i.model_dump() for i in catalog.industries] == [
+        i.model_dump(mode="json") for i in kb.industries
+    ]
+    role = catalog.role(kb.roles[0].id)
+    with pytest.raises(AttributeError, match="read-only"):
+        role.title = "changed"  # type: ignore[misc]
+
+
+def test_an_edited_kb_leaves_one_cache_file_not_one_per_version(
+    run: Run, mini: Path, hermetic: Path
+) -> None:
+    kb = copy_kb(hermetic, mini)
+    for title in ("ML Builder", "ML Maker", "ML Crafter"):
+        kb.write_text(
+            mini.read_text().replace("title: Machine Learning Engineer", f"title: {title}")
+        )
+        result = run("role", "MLE", data=kb)
+        assert result.exit_code == 0 and result.stdout.startswith(f"{title}\n")
+        assert len(cache_files(hermetic)) == 1
+
+
+def test_a_pointer_naming_a_path_is_never_followed(run: Run, mini: Path, hermetic: Path) -> None:
+    """The pointer's key names a file the cache may delete: it must be a bare digest."""
+    kb = copy_kb(hermetic, mini)
+    run("roles", data=kb)
+    (pointer,) = (hermetic / "cache").glob("path-*.json")
+    victim = hermetic / "keep.sqlite"
+    victim.write_text("precious")
+    (hermetic / "cache" / "kb-x").mkdir()  # so that kb-x/../../keep.sqlite resolves
+    pointer.write_text('{"salt": "x", "file": null, "key": "x/../../keep"}')
+    kb.write_text(mini.read_text().replace("title: Data Scientist", "title: Data Wrangler"))
+    assert run("role", "Data Wrangler", data=kb).exit_code == 0
+    assert victim.read_text() == "precious"

@@ -291,16 +291,15 @@ class Catalog:
                 FROM role_skills WHERE skill IN (SELECT value FROM json_each(?))
                 GROUP BY role
             ), scored AS (
-                SELECT r.id, r.title, r.pos,
+                SELECT r.id, r.title, r.pos, r.folded,
                     ? * r.n_essential + ? * r.n_important + ? * r.n_useful AS total,
                     ? * IFNULL(g.e, 0) + ? * IFNULL(g.i, 0) + ? * IFNULL(g.u, 0) AS covered,
                     r.n_essential - IFNULL(g.e, 0) AS missing
                 FROM roles r LEFT JOIN got g ON g.role = r.id
                 WHERE r.n_skills > 0
             )
-            SELECT s.id, s.title, s.total, s.covered, s.missing FROM scored s
-            JOIN names n ON n.kind = 'role' AND n.id = s.id AND n.is_primary = 1
-            ORDER BY 100.0 * s.covered / s.total DESC, s.missing, n.folded, s.pos
+            SELECT id, title, total, covered, missing FROM scored
+            ORDER BY 100.0 * covered / total DESC, missing, folded, pos
             LIMIT ?
             """,
             (json.dumps(sorted(set(have))), we, wi, wu, we, wi, wu, -1 if limit is None else limit),

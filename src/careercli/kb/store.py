@@ -2,12 +2,14 @@
 
 Parsing YAML and validating the whole KB costs seconds on a large file, so it is done
 once: the result goes into ``kb-<key>.sqlite`` in the cache directory, where ``key`` is a
-hash of the YAML's bytes, the package version and the schema. A row per role and per
-skill (their JSON) plus index tables let one lookup read only what it needs.
+hash of the YAML's bytes and of the code that validates and stores it (see ``_salt``). A
+row per role and per skill (their JSON) plus index tables let one lookup read only what it
+needs.
 
 The cache is disposable: a corrupt, stale or unwritable one is rebuilt or bypassed (an
 in-memory database), never fatal. A small pointer file per KB path remembers the key for
-the file's size and mtime, so a warm run does not even hash the YAML.
+the file's size, times and inode, so a warm run does not even hash the YAML; when the
+file's content changes, the cache of its old content is deleted.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -39,9 +42,12 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE roles(
     id TEXT PRIMARY KEY, pos INTEGER, title TEXT, track TEXT, family TEXT, parent TEXT,
     n_skills INTEGER, sources TEXT, has_roadmap INTEGER,
-    n_essential INTEGER, n_important INTEGER, n_useful INTEGER,
+    n_essential INTEGER, n_important INTEGER, n_useful INTEGER, folded TEXT,
     json TEXT NOT NULL);  -- last: a scan reading the columns before it skips its pages
 CREATE INDEX roles_parent ON roles(parent);
+-- covers match's ranking, so it never reads the (large) rows themselves
+CREATE INDEX roles_fit ON roles(
+    n_skills, n_essential, n_important, n_useful, folded, pos, id, title);
 CREATE TABLE skills(id TEXT PRIMARY KEY, pos INTEGER, name TEXT, category TEXT,
     json TEXT NOT NULL);
 CREATE TABLE names(kind TEXT, id TEXT, name TEXT, folded TEXT, norm TEXT, is_primary INTEGER);
@@ -109,8 +115,10 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
     salt = _salt()
     folder = cache_dir()
     pointer = folder / f"path-{_digest(str(path.absolute()))[:20]}.json"
-    if use_cache:
-        conn = _warm(path, pointer, folder, salt)
+    saved = _read_pointer(pointer) if use_cache else None
+    now = _fingerprint(path)
+    if saved is not None and now is not None and saved["salt"] == salt and saved["file"] == now:
+        conn = _open_db(folder / f"kb-{saved['key']}.sqlite", saved["key"])
         if conn is not None:
             return Catalog(conn)
     from careercli.kb.loader import load_kb, read_bytes  # only when the cache can't answer
@@ -123,14 +131,14 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
     if use_cache:
         conn = _open_db(folder / f"kb-{key}.sqlite", key)
         if conn is not None:
-            _write_pointer(seen, pointer, key, salt)
+            _remember(pointer, saved, seen, key, salt)
             return Catalog(conn)
     with progress() if progress else contextlib.nullcontext():
         kb = load_kb(path, raw)
         if use_cache:
             built = _build_file(kb, folder, key)
             if built is not None:
-                _write_pointer(seen, pointer, key, salt)
+                _remember(pointer, saved, seen, key, salt)
                 return Catalog(built)
         conn = sqlite3.connect(":memory:")
         build(conn, kb, key)
@@ -143,15 +151,23 @@ def _digest(text: str, raw: bytes = b"") -> str:
     return h.hexdigest()
 
 
-def _warm(path: Path, pointer: Path, folder: Path, salt: str) -> sqlite3.Connection | None:
+def _read_pointer(pointer: Path) -> dict[str, Any] | None:
+    """The pointer file's ``salt``, ``file`` (a fingerprint or None) and ``key``, if sound.
+
+    The key names a file this module may open and delete, so it must be a bare digest.
+    """
     try:
         saved = json.loads(pointer.read_bytes())
-        if saved["salt"] != salt or saved["file"] != _fingerprint(path):
-            return None
-        key = str(saved["key"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return None
-    return _open_db(folder / f"kb-{key}.sqlite", key)
+    if (
+        isinstance(saved, dict)
+        and isinstance(saved.get("salt"), str)
+        and isinstance(saved.get("key"), str)
+        and re.fullmatch(r"[0-9a-f]{64}", saved["key"])
+    ):
+        return saved
+    return None
 
 
 def _open_db(db: Path, key: str) -> sqlite3.Connection | None:
@@ -174,16 +190,24 @@ def _open_db(db: Path, key: str) -> sqlite3.Connection | None:
 TRUST_AFTER_NS = 2_000_000_000
 
 
-def _write_pointer(seen: list[int] | None, pointer: Path, key: str, salt: str) -> None:
-    """Remember ``key`` for the file version ``seen``.
+def _remember(
+    pointer: Path, saved: dict[str, Any] | None, seen: list[int] | None, key: str, salt: str
+) -> None:
+    """Point this KB path at cache ``key``, and delete the cache of its previous content.
 
-    Not for a file changed in the last two seconds: on filesystems with coarse timestamps
-    a second edit could keep the same fingerprint. The content hash still finds the cache.
+    The fingerprint ``seen`` lets the next run skip hashing, but not for a file changed in
+    the last two seconds: on filesystems with coarse timestamps a second edit could keep
+    the same fingerprint (the content hash still finds the cache then).
+
+    One cache file per KB path: without the deletion every edit of a large KB would leave
+    a file of its size behind. Another path with the same old content just rebuilds.
     """
-    if seen is None or time.time_ns() - seen[1] < TRUST_AFTER_NS:
-        return
+    trusted = seen is not None and time.time_ns() - seen[1] >= TRUST_AFTER_NS
     with contextlib.suppress(OSError):
-        atomic_write(pointer, json.dumps({"salt": salt, "file": seen, "key": key}).encode())
+        record = {"salt": salt, "file": seen if trusted else None, "key": key}
+        atomic_write(pointer, json.dumps(record).encode())
+        if saved is not None and saved["key"] != key:
+            (pointer.parent / f"kb-{saved['key']}.sqlite").unlink(missing_ok=True)
 
 
 def _build_file(kb: KnowledgeBase, folder: Path, key: str) -> sqlite3.Connection | None:
@@ -225,7 +249,7 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
         "INSERT INTO meta VALUES (?, ?)",
         [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in meta.items()],
     )
-    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
+    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
     conn.executemany(
         "INSERT INTO skills VALUES (?,?,?,?,?)",
         [(s.id, i, s.name, s.category, s.model_dump_json()) for i, s in enumerate(kb.skills)],
@@ -262,7 +286,7 @@ def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
         yield (
             r.id, i, r.title, r.track, r.salary_family, r.parent, len(tiers),
             json.dumps(r.sources), int(bool(r.roadmaps)),
-            *(tiers.count(t) for t in TIERS), r.model_dump_json(),
+            *(tiers.count(t) for t in TIERS), r.title.casefold(), r.model_dump_json(),
         )  # fmt: skip
 
 
