@@ -54,7 +54,26 @@ def test_app_help_and_bare_invocation(run: Run) -> None:
     result = run("--help")
     assert result.exit_code == 0 and 'Example: careercli role "ML Engineer"' in result.stdout
     bare = run()
-    assert "Usage:" in bare.stdout + bare.stderr and "role" in bare.stdout + bare.stderr
+    assert bare.exit_code == 2 and "Usage:" in bare.stdout and "role" in bare.stdout
+    assert bare.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["role"], "Missing argument 'name' (see 'careercli role --help')"),
+        (["role", "--bogus", "MLE"], "No such option: --bogus (see 'careercli role --help')"),
+        (["match", "--top", "0", "python"], "greater than or equal to 1 (see 'careercli match"),
+        (["rol", "MLE"], "Did you mean 'role', 'roles', 'profile'? (see 'careercli --help')"),
+        (["role", "MLE", "extra"], "unexpected extra argument"),
+        (["--data"], "Option '--data' requires an argument"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(run: Run, args: list[str], line: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("careercli: error: ") and result.stderr.count("\n") == 1
+    assert line in result.stderr
 
 
 def test_version_comes_from_package_metadata(run: Run) -> None:

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer._click import Context
+from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
+from typer.exceptions import Abort
 
 from careercli.kb.errors import KBError, ValidationFailed
 from careercli.kb.paths import DATA_ENV
@@ -39,6 +41,27 @@ class UsageProblem(Exception):
 
 
 class _Group(TyperGroup):
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run, turning Typer's usage errors (boxed, several lines) into one line, exit 2.
+
+        Bare ``careercli`` still prints the help (Typer raises it as a usage error).
+        """
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except UsageError as err:
+            if type(err).__name__ != "NoArgsIsHelpError":  # its help is already printed
+                hint = f" (see '{err.ctx.command_path} --help')" if err.ctx else ""
+                error_line(err.format_message().rstrip(".") + hint)
+            sys.exit(err.exit_code)
+        except ClickException as err:
+            error_line(err.format_message())
+            sys.exit(err.exit_code)
+        except Abort:
+            sys.stderr.write("careercli: interrupted\n")
+            sys.exit(ExitStatus.INTERRUPTED)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
