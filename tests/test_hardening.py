@@ -155,7 +155,7 @@ def test_match_scores_from_sql_agree_with_python_and_stay_in_range(have: set[str
     weights = [WEIGHTS[t] for t in TIERS]
     rows = catalog.coverage(have, weights)
     for role, _, total, got, missing in rows:
-        python = fit(catalog, role, have)  # the same measure, computed from the model
+        python = fit(catalog, role, have)  # the same measure, computed in Python from the role
         assert abs(python.score - 100.0 * got / total) < 1e-9
         assert missing == len(python.missing_essential)
     # SQLite's order is the one Python would give: score, fewest essentials missing, title

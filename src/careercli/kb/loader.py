@@ -9,7 +9,6 @@ message is one line.
 
 from __future__ import annotations
 
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,8 +19,8 @@ from pydantic import BaseModel, ValidationError
 from careercli.kb.catalog import normalise
 from careercli.kb.errors import DataFileError, ValidationFailed
 from careercli.kb.models import KnowledgeBase
+from careercli.kb.paths import read_bytes
 
-MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 32
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -83,31 +82,6 @@ def _depth(data: Any) -> int:
         elif isinstance(value, list):
             stack.extend((v, level + 1) for v in value)
     return deepest
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing directories, missing files and files over the cap."""
-    try:
-        if path.is_dir():
-            raise DataFileError(f"{path}: is a directory, not a YAML file")
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise DataFileError(f"{path}: not a regular file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DataFileError(
-                f"{path}: file is {size / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB"
-            )
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_BYTES + 1)
-        if len(raw) > MAX_BYTES:
-            raise DataFileError(f"{path}: file grew past the {MAX_BYTES // 2**20} MiB limit")
-        return raw
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: no such file") from None
-    except PermissionError:
-        raise DataFileError(f"{path}: permission denied") from None
-    except OSError as err:
-        raise DataFileError(f"{path}: cannot read ({err.strerror or err})") from None
 
 
 def parse_yaml(raw: bytes, path: Path) -> Any:

@@ -1,12 +1,16 @@
-"""Where the bundled knowledge base lives, in a wheel and in a source checkout."""
+"""Where the knowledge base lives (a wheel, a source checkout, ``--data``) and reading it."""
 
 from __future__ import annotations
 
 import os
+import stat
 from importlib import resources
 from pathlib import Path
 
+from careercli.kb.errors import DataFileError
+
 DATA_ENV = "CAREERCLI_DATA"  # read by the CLI's --data option
+MAX_BYTES = 32 * 1024 * 1024
 
 
 def bundled_data_path() -> Path:
@@ -26,3 +30,28 @@ def data_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     if explicit:
         return Path(explicit).expanduser()
     return bundled_data_path()
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing directories, missing files and files over the cap."""
+    try:
+        if path.is_dir():
+            raise DataFileError(f"{path}: is a directory, not a YAML file")
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise DataFileError(f"{path}: not a regular file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DataFileError(
+                f"{path}: file is {size / 2**20:.1f} MiB; the limit is {MAX_BYTES // 2**20} MiB"
+            )
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise DataFileError(f"{path}: file grew past the {MAX_BYTES // 2**20} MiB limit")
+        return raw
+    except FileNotFoundError:
+        raise DataFileError(f"{path}: no such file") from None
+    except PermissionError:
+        raise DataFileError(f"{path}: permission denied") from None
+    except OSError as err:
+        raise DataFileError(f"{path}: cannot read ({err.strerror or err})") from None

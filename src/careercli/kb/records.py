@@ -13,7 +13,7 @@ never does.
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, Literal
 
 from careercli.kb.shapes import BEHAVIOUR
 
@@ -32,20 +32,29 @@ class Record:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
 
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         return self.__dict__ == other.__dict__
 
     def __hash__(self) -> int:
-        return hash((type(self).__name__, *self.__dict__.values()))
+        # Like a frozen model's: equal records hash alike; a list field makes it unhashable.
+        return hash((type(self).__name__, *sorted(self.__dict__.items())))
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
         return f"{type(self).__name__}({fields})"
 
-    def model_dump(self, mode: str = "json") -> dict[str, Any]:
-        """The fields as JSON data, as the model's ``model_dump(mode="json")`` gives them."""
+    def model_dump(self, mode: Literal["json"] = "json") -> dict[str, Any]:
+        """The fields as JSON data, as the model's ``model_dump(mode="json")`` gives them.
+
+        Only JSON mode: a record has no Python-mode dump that would differ from it.
+        """
+        if mode != "json":
+            raise ValueError(f"records dump only as JSON, not {mode!r}")
         return {k: _dump(v) for k, v in self.__dict__.items()}
 
 

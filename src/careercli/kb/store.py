@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from careercli.files import atomic_write
 from careercli.kb.catalog import Catalog, normalise
+from careercli.kb.paths import read_bytes
 from careercli.kb.shapes import TIERS
 
 if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
@@ -121,8 +122,6 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
         conn = _open_db(folder / f"kb-{saved['key']}.sqlite", saved["key"])
         if conn is not None:
             return Catalog(conn)
-    from careercli.kb.loader import load_kb, read_bytes  # only when the cache can't answer
-
     before = _fingerprint(path)
     raw = read_bytes(path)
     # The pointer may only vouch for the bytes just read: not if the file changed meanwhile.
@@ -133,6 +132,8 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
         if conn is not None:
             _remember(pointer, saved, seen, key, salt)
             return Catalog(conn)
+    from careercli.kb.loader import load_kb  # YAML, Pydantic: only to build a cache
+
     with progress() if progress else contextlib.nullcontext():
         kb = load_kb(path, raw)
         if use_cache:
@@ -199,14 +200,17 @@ def _remember(
     the last two seconds: on filesystems with coarse timestamps a second edit could keep
     the same fingerprint (the content hash still finds the cache then).
 
-    One cache file per KB path: without the deletion every edit of a large KB would leave
-    a file of its size behind. Another path with the same old content just rebuilds.
+    One cache file per KB path and version of this code: without the deletion every edit
+    of a large KB would leave a file of its size behind. Another path with the same old
+    content just rebuilds; so does this path when its old content comes back (a branch
+    switch).
     """
     trusted = seen is not None and time.time_ns() - seen[1] >= TRUST_AFTER_NS
     with contextlib.suppress(OSError):
         record = {"salt": salt, "file": seen if trusted else None, "key": key}
         atomic_write(pointer, json.dumps(record).encode())
-        if saved is not None and saved["key"] != key:
+        # Only a cache this code built: another install sharing the folder keeps its own.
+        if saved is not None and saved["salt"] == salt and saved["key"] != key:
             (pointer.parent / f"kb-{saved['key']}.sqlite").unlink(missing_ok=True)
 
 
