@@ -178,6 +178,23 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
     assert out == ""
 
 
+def test_ctrl_c_while_starting_up_is_one_line_too() -> None:
+    """A Ctrl-C lands in the imports when it comes in the first tenth of a second."""
+    code = (
+        "import builtins\n"
+        "real = builtins.__import__\n"
+        "def interrupted(name, *args, **kwargs):\n"
+        "    if name == 'careercli.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupted\n"
+        "from careercli.entry import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (130, "", "careercli: interrupted\n")
+
+
 def test_no_escape_codes_when_piped_or_no_color(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     env["CAREERCLI_CACHE"] = str(tmp_path)

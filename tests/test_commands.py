@@ -307,6 +307,46 @@ def test_salary_board_ranks_roles_at_a_level(run: Run, mini: Path) -> None:
     assert all(len(line) <= 60 for line in out.splitlines())
 
 
+def test_pay_shows_what_a_figure_covers_everywhere(run: Run, mini: Path) -> None:
+    """A median for "entry-level" or "15+ years" must not read as a plain level figure."""
+    role = ok(run("role", "MLE", data=mini, width=120))
+    assert "median $115,599 (entry-level)" in role
+    compare = ok(run("compare", "MLE", "Data Scientist", data=mini, width=160))
+    assert "median $115,599 (entry-level) [Guide B, year not stated]" in compare
+    board = ok(run("salary", "MLE", "--level", "entry", data=mini, width=120))
+    assert "median $115,599 (entry-level) [Guide B, year not stated]" in board
+
+
+def test_figures_tied_to_no_level_read_overall(run: Run, mini: Path, tmp_path: Path) -> None:
+    kb = tmp_path / "kb.yaml"
+    extra = "      - {level: any, kind: average, min: 130117, source: guide-b, label: all levels}\n"
+    kb.write_text(mini.read_text().replace("    salaries:\n", "    salaries:\n" + extra, 1))
+    out = ok(run("salary", "--level", "overall", data=kb, width=120))
+    assert "Machine Learning Engineer · overall · average $130,117 (all levels)" in out
+    assert " any " not in out
+    assert ok(run("salary", "--level", "any", data=kb, width=120)) == out  # the KB's word
+    assert "\n overall " in ok(run("role", "MLE", data=kb, width=120))
+    missing = run("salary", "Data Scientist", "--level", "overall", data=kb)
+    assert missing.exit_code == 1
+    assert (
+        missing.stderr == "careercli: error: the sources give no overall pay for Data Scientist\n"
+    )
+
+
+def test_a_skill_two_sources_rank_differently_shows_once(
+    run: Run, mini: Path, tmp_path: Path
+) -> None:
+    kb = tmp_path / "kb.yaml"
+    extra = (
+        '      - {tier: useful, group: Tools, text: "Python", skills: [python], source: guide-b}'
+    )
+    anchor = "    listing_frequencies:\n"
+    kb.write_text(mini.read_text().replace(anchor, extra + "\n" + anchor, 1))
+    out = ok(run("role", "MLE", data=kb, width=120))
+    assert "Programming: Python" in out and "Data: SQL, Spark" in out
+    assert "Tools:" not in out  # its only skill is already listed as essential
+
+
 def test_salary_bad_level(run: Run, mini: Path) -> None:
     result = run("salary", "--level", "intern", data=mini)
     assert result.exit_code == 2 and "--level must be one of entry, mid" in result.stderr

@@ -1,3 +1,3 @@
-from careercli.cli import main
+from careercli.entry import main
 
 main()

@@ -62,6 +62,13 @@ class _Group(TyperGroup):
             sys.exit(ExitStatus.INTERRUPTED)
         sys.exit(code if isinstance(code, int) else 0)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:  # while parsing: Typer would exit 130 without a word
+            sys.stderr.write("careercli: interrupted\n")
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
+
     def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -630,7 +637,11 @@ def salary(
     ] = None,
     level: Annotated[
         str | None,
-        typer.Option("--level", help="entry, mid, senior, staff, principal or director."),
+        typer.Option(
+            "--level",
+            help="entry, mid, senior, staff, principal, director, or overall "
+            "(figures a source ties to no level).",
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -640,17 +651,20 @@ def salary(
 
     Example: careercli salary "Data Scientist" MLE --level senior
     """
-    from careercli.kb.shapes import LEVELS
+    from careercli.kb.shapes import LEVELS, level_name
     from careercli.query.salary import salary_board
 
-    level = level.casefold() if level else None
-    if level is not None and level not in LEVELS:
-        raise UsageProblem(f"--level must be one of {', '.join(LEVELS)}")
+    shown = {level_name(lv): lv for lv in LEVELS} | {"any": "any"}  # "any": the KB's word
+    wanted = shown.get(level.casefold()) if level else None
+    if level is not None and wanted is None:
+        raise UsageProblem(f"--level must be one of {', '.join(map(level_name, LEVELS))}")
     catalog = _state(ctx).catalog()
     ids = [_resolve(ctx, n, "role") for n in names] if names else None
-    rows = salary_board(catalog, ids, level if (ids or level) else "mid")
+    rows = salary_board(catalog, ids, wanted if (ids or wanted) else "mid")
     if not rows:
-        error_line("the sources give no pay for that" + (f" at level {level}" if level else ""))
+        what = f"{level_name(wanted)} pay" if wanted else "pay"
+        whom = ", ".join(catalog.role_title(i) for i in ids) if ids else "any role"
+        error_line(f"the sources give no {what} for {whom}")
         raise typer.Exit(ExitStatus.ERROR)
     if as_json:
         print_json([{"role": title, **f.as_json()} for title, f in rows])

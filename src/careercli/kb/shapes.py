@@ -18,6 +18,13 @@ Track = Literal["technical", "specialized", "business", "leadership"]
 Level = Literal["entry", "mid", "senior", "staff", "principal", "director", "any"]
 LEVELS: tuple[Level, ...] = ("entry", "mid", "senior", "staff", "principal", "director", "any")
 Unit = Literal["weeks", "months", "years"]
+
+
+def level_name(level: str) -> str:
+    """A level as shown: ``any`` in the KB marks a figure the source ties to no level."""
+    return "overall" if level == "any" else level
+
+
 SkillCategory = Literal[
     "language",
     "framework",

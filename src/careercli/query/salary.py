@@ -53,6 +53,15 @@ class PayFigure:
         prefix = {"median": "median ", "average": "average ", "up-to": "up to "}[self.kind]
         return prefix + exact_money(value or 0) + ("+" if self.open_ended else "")
 
+    def qualifier(self) -> str | None:
+        """What the figure covers as the seed put it (``15+ years experience``), and a
+        region other than the US; None when there is nothing to add."""
+        region = self.region if self.region not in (None, "US") else None
+        extra = [self.label] if self.label else []
+        if region and not (self.label and region in self.label):
+            extra.append(region)
+        return "; ".join(extra) or None
+
     def provenance(self) -> str:
         """``Guide A, 2025`` (or ``year not stated``), plus the family when via one."""
         year = str(self.year) if self.year else "year not stated"

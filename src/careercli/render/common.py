@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -10,6 +11,9 @@ from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from careercli.query.salary import PayFigure
 
 HAVE = "✓"
 
@@ -140,3 +144,12 @@ def bar(value: float, total: float, width: int = 10) -> Text:
 def pct_text(have: int, total: int) -> str:
     pct = round(100 * have / total) if total else 0
     return f"{have}/{total} ({pct}%)"
+
+
+def figure_text(f: PayFigure) -> Text:
+    """``median $168,018 (15+ years experience)``: the amount and what it covers."""
+    text = Text(f.amount())
+    qualifier = f.qualifier()
+    if qualifier:
+        text.append(f" ({qualifier})", style="dim")
+    return text

@@ -8,11 +8,19 @@ from rich.table import Table
 from rich.text import Text
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.shapes import LEVELS, TIERS
+from careercli.kb.shapes import LEVELS, TIERS, level_name
 from careercli.query.compare import Comparison
 from careercli.query.roles import RoleDetail
 from careercli.query.salary import pay_by_level
-from careercli.render.common import joined, pct_text, plain, section, skill_names, table
+from careercli.render.common import (
+    figure_text,
+    joined,
+    pct_text,
+    plain,
+    section,
+    skill_names,
+    table,
+)
 
 PANEL_MIN_WIDTH = 34
 
@@ -118,11 +126,11 @@ def _pay(comp: Comparison) -> RenderableType:
             figs = pay_by_level(d.pay).get(level, [])
             cells.append(
                 joined(
-                    [Text(f.amount()) + Text(f" [{f.provenance()}]", style="dim") for f in figs],
+                    [figure_text(f) + Text(f" [{f.provenance()}]", style="dim") for f in figs],
                     sep="\n",
                 )
                 if figs
                 else Text("-", style="dim")
             )
-        t.add_row(Text(level, style="bold"), *cells)
+        t.add_row(Text(level_name(level), style="bold"), *cells)
     return t

@@ -6,9 +6,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from careercli.kb.catalog import Catalog
+from careercli.kb.shapes import level_name
 from careercli.query.matching import WEIGHTS, Fit
 from careercli.query.transition import Transition
-from careercli.render.common import bar, bullets, joined, plain, section, table
+from careercli.render.common import bar, bullets, figure_text, joined, plain, section, table
 
 MISSING_SHOWN = 4
 
@@ -77,12 +78,12 @@ def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
                 change = "-"
                 if step.change:
                     lo, hi = step.change
-                    change = f"{_signed(lo)} to {_signed(hi)}"
+                    change = _signed(lo) if lo == hi else f"{_signed(lo)} to {_signed(hi)}"
                 tb.add_row(
-                    Text(step.level, style="bold"),
+                    Text(level_name(step.level), style="bold"),
                     plain(catalog.source_short(step.source)),
-                    plain("\n".join(f.amount() for f in step.from_figures) or "-"),
-                    plain("\n".join(f.amount() for f in step.to_figures) or "-"),
+                    joined([figure_text(f) for f in step.from_figures], "\n") or plain("-"),
+                    joined([figure_text(f) for f in step.to_figures], "\n") or plain("-"),
                     change,
                 )
             parts.append(section("Pay by level (USD a year; change only within one source)", tb))

@@ -9,12 +9,14 @@ from rich.padding import Padding
 from rich.text import Text
 
 from careercli.kb.catalog import Catalog
+from careercli.kb.shapes import level_name
 from careercli.query.roles import RoleDetail, skills_by_tier
 from careercli.query.salary import PayFigure, pay_by_level
 from careercli.query.timing import phase_label, total_label
 from careercli.render.common import (
     bar,
     bullets,
+    figure_text,
     joined,
     pct_text,
     plain,
@@ -108,16 +110,21 @@ def _header(catalog: Catalog, role: Role) -> RenderableType:
 def _skills(catalog: Catalog, role: Role, have: frozenset[str]) -> RenderableType:
     """Tier headings, then one ``Group: skills`` line per group (same-named groups merged).
 
-    Lines wrap at words, so the list reads the same at 40 columns as at 200.
+    A skill two sources rank differently shows once, at its highest tier (the one match
+    and progress count). Lines wrap at words, so the list reads the same at 40 columns as
+    at 200.
     """
+    best = role.tiers()
     lines: list[RenderableType] = []
     for tier, indexes in skills_by_tier(role).items():
-        lines.append(Text(tier, style="bold"))
         merged: dict[str | None, list[str]] = {}
         for i in indexes:
             group = role.skills[i]
             ids = merged.setdefault(group.group, [])
-            ids.extend(s for s in group.skills if s not in ids)
+            ids.extend(s for s in group.skills if s not in ids and best[s] == tier)
+        merged = {name: ids for name, ids in merged.items() if ids}
+        if merged:
+            lines.append(Text(tier, style="bold"))
         for name, ids in merged.items():
             line = Text()
             if name:
@@ -150,18 +157,9 @@ def pay_table(figures: list[PayFigure]) -> RenderableType:
         cells = []
         for col in columns:
             here = [f for f in figs if f.provenance() == col]
-            cells.append(joined([_figure_text(f) for f in here], sep="\n"))
-        t.add_row(Text(level, style="bold"), *cells)
+            cells.append(joined([figure_text(f) for f in here], sep="\n"))
+        t.add_row(Text(level_name(level), style="bold"), *cells)
     return t
-
-
-def _figure_text(f: PayFigure) -> Text:
-    text = Text(f.amount())
-    region = f.region if f.region not in (None, "US") else None
-    extra = [x for x in (f.label, region) if x and not (x == region and f.label and x in f.label)]
-    if extra:
-        text.append(f" ({'; '.join(extra)})", style="dim")
-    return text
 
 
 def _qualifications(catalog: Catalog, role: Role) -> RenderableType:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
+from careercli.kb.shapes import level_name
 from careercli.query.salary import PayFigure, money
 
 LABEL_MIN = 10
@@ -20,10 +21,11 @@ def render_board(rows: list[tuple[str, PayFigure]], width: int) -> RenderableTyp
     ]
     for title, f in rows:
         head = Text(title, style="bold")
-        head.append(f" · {f.level} · ")
+        head.append(f" · {level_name(f.level)} · ")
         head.append(f.amount(), style="bold")
-        if f.region not in (None, "US"):
-            head.append(f" ({f.region})")
+        qualifier = f.qualifier()
+        if qualifier:
+            head.append(f" ({qualifier})")
         head.append(f" [{f.provenance()}]", style="dim")
         lines.append(head)
         lines.append(_bar(f, scale, bar_width))
