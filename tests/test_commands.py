@@ -40,7 +40,7 @@ def test_role_shows_skills_pay_sources_and_way_in(run: Run, mini: Path) -> None:
         "Experience: 3-6+ years",
         "Foundation (by 6-9 months) → Core Skills (by 9-15 months); "
         "total 9-15 months (end of the last phase)",
-        "Guide A (2025), a.txt",
+        "Guide A (2025) · seed file a.txt",
     ):
         assert fragment in flat(out), fragment
 
@@ -202,14 +202,14 @@ def test_skill_json(run: Run, mini: Path) -> None:
 
 def test_roadmap_of_a_role_is_a_tree_with_total(run: Run, mini: Path) -> None:
     out = ok(run("roadmap", "MLE", data=mini))
-    assert "Learning Path [Guide A (2025)] total 9-15 months (end of the last phase)" in out
+    assert "Learning Path [Guide A, 2025] total 9-15 months (end of the last phase)" in out
     assert "├── Foundation (by 6-9 months)" in out
     assert "└── Skills: Kubernetes, PyTorch" in out
 
 
 def test_roadmap_without_role_shows_tracks(run: Run, mini: Path) -> None:
     out = ok(run("roadmap", data=mini))
-    assert "Data Scientist → ML Engineer → AI Architect [Guide A (2025)]" in out
+    assert "Data Scientist → ML Engineer → AI Architect [Guide A, 2025]" in out
     assert "├── Data Scientist (1-2 years)" in out
     assert "Machine Learning Engineer: 9-15 months" in out
 

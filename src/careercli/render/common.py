@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from careercli.kb.models import Stage
     from careercli.query.salary import PayFigure
 
 HAVE = "✓"
@@ -153,3 +154,16 @@ def figure_text(f: PayFigure) -> Text:
     if qualifier:
         text.append(f" ({qualifier})", style="dim")
     return text
+
+
+def stage_years(stage: Stage) -> str | None:
+    """``1-2 years`` for a career stage, unless its name already says (``Year 1-2: ...``)."""
+    if stage.years and not any(ch.isdigit() for ch in stage.name):
+        return stage.years.label()
+    return None
+
+
+def stage_text(stage: Stage) -> str:
+    """``Entry Level (1-2 years)``, or the name alone when it states its years."""
+    years = stage_years(stage)
+    return f"{stage.name} ({years})" if years else stage.name

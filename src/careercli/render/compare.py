@@ -101,7 +101,7 @@ def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
     if times:
         line = Text("Time to get in: ", style="bold")
         line.append(
-            "; ".join(f"{w.label()} ({w.what}, {catalog.source_short(w.source)})" for w in times)
+            "; ".join(f"{w.label()} ({w.what}) [{catalog.source_short(w.source)}]" for w in times)
         )
         lines.append(line)
     for q in role.qualifications:

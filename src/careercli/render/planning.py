@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import level_name
 from careercli.query.matching import WEIGHTS, Fit
 from careercli.query.transition import Transition
-from careercli.render.common import bar, bullets, figure_text, joined, plain, section, table
+from careercli.render.common import (
+    bar,
+    bullets,
+    figure_text,
+    joined,
+    plain,
+    section,
+    stage_text,
+    table,
+)
 
 MISSING_SHOWN = 4
 
@@ -93,13 +103,13 @@ def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
         ways = [f"{w.what}: {w.label()} [{catalog.source_short(w.source)}]" for w in t.time]
         parts.append(section("Time to get in", bullets(ways)))
     if t.tracks:
-        lines = []
+        lines: list[RenderableType] = []
         for track in t.tracks:
             line = Text(track.name, style="bold")
-            line.append(f" [{catalog.source_label(track.source)}]", style="dim")
-            stages = [s.name + (f" ({s.years.label()})" if s.years else "") for s in track.stages]
-            line.append("\n  " + " → ".join(stages))
+            line.append(f" [{catalog.source_short(track.source)}]", style="dim")
             lines.append(line)
+            stages = " → ".join(stage_text(s) for s in track.stages)
+            lines.append(Padding(Text(stages), (0, 0, 0, 2), expand=False))
         parts.append(section("Career tracks that link them", Group(*lines)))
     return Group(*parts)
 

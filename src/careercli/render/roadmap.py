@@ -10,7 +10,7 @@ from careercli.kb.catalog import Catalog
 from careercli.query.roadmap import Overview
 from careercli.query.roles import RoleDetail
 from careercli.query.timing import phase_label, total_label
-from careercli.render.common import HAVE, joined, pct_text, plain, section, skill_names
+from careercli.render.common import HAVE, joined, pct_text, plain, section, skill_names, stage_years
 
 
 def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
@@ -29,7 +29,7 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
         parts.append(Text("The sources give no learning path for this role.", style="dim"))
     for roadmap, total in detail.totals:
         label = Text(roadmap.name, style="bold")
-        label.append(f" [{catalog.source_label(roadmap.source)}]", style="dim")
+        label.append(f" [{catalog.source_short(roadmap.source)}]", style="dim")
         if total is not None:
             label.append(" total ")
             label.append(total_label(roadmap, total), style="bold")
@@ -61,7 +61,7 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
                         Text.assemble(
                             (f"{tl.label}: ", "bold"),
                             tl.duration.label(),
-                            (f" [{catalog.source_label(tl.source)}]", "dim"),
+                            (f" [{catalog.source_short(tl.source)}]", "dim"),
                         )
                         for tl in role.timelines
                     )
@@ -72,8 +72,9 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
         tree = Tree(Text("Career progression", style="bold"), guide_style="dim")
         for stage in role.progression:
             head = Text(stage.name, style="bold")
-            if stage.years:
-                head.append(f" ({stage.years.label()})", style="yellow")
+            years = stage_years(stage)
+            if years:
+                head.append(f" ({years})", style="yellow")
             branch = tree.add(head)
             for topic in stage.topics:
                 branch.add(plain(topic))
@@ -87,14 +88,15 @@ def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
     for track in ov.tracks:
         tree = Tree(
             Text.assemble(
-                (track.name, "bold"), (f" [{catalog.source_label(track.source)}]", "dim")
+                (track.name, "bold"), (f" [{catalog.source_short(track.source)}]", "dim")
             ),
             guide_style="dim",
         )
         for stage in track.stages:
             head = Text(stage.name, style="bold")
-            if stage.years and not any(ch.isdigit() for ch in stage.name):
-                head.append(f" ({stage.years.label()})", style="yellow")
+            years = stage_years(stage)
+            if years:
+                head.append(f" ({years})", style="yellow")
             branch = tree.add(head)
             if stage.roles and not all(r.name in stage.name for r in stage.roles):
                 names = dict.fromkeys(r.name for r in stage.roles)  # one name may link two roles

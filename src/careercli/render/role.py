@@ -22,6 +22,7 @@ from careercli.render.common import (
     plain,
     section,
     skill_names,
+    stage_text,
     table,
 )
 
@@ -82,7 +83,12 @@ def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:
     parts.append(
         section(
             "Sources",
-            Group(*[Text(f"{catalog.source_label(s.id)}, {s.file}") for s in detail.sources]),
+            Group(
+                *[
+                    Text.assemble(catalog.source_label(s.id), (f" · seed file {s.file}", "dim"))
+                    for s in detail.sources
+                ]
+            ),
         )
     )
     return Group(*parts)
@@ -200,11 +206,9 @@ def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
         line.append(tl.duration.label())
         line.append(f" [{catalog.source_short(tl.source)}]", style="dim")
         lines.append(line)
-    for stage in detail.role.progression:
-        line = Text(stage.name, style="bold")
-        if stage.years:
-            line.append(f" ({stage.years.label()})")
-        lines.append(line)
+    if detail.role.progression:
+        stages = " → ".join(stage_text(s) for s in detail.role.progression)
+        lines.append(Text.assemble(("Career stages: ", "bold"), stages))
     if not lines:
         return None
     lines.append(Text(f"See: careercli roadmap {_quote(detail.role.title)}", style="dim"))

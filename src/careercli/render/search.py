@@ -32,7 +32,7 @@ def render_industries(catalog: Catalog, industries: list[Industry]) -> Renderabl
     parts: list[RenderableType] = []
     for i in industries:
         parts.append(Text(i.name, style="bold cyan"))
-        parts.append(Text(catalog.source_label(i.source), style="dim"))
+        parts.append(Text(f"[{catalog.source_short(i.source)}]", style="dim"))
         if i.key_skills:
             parts.append(section("Key skills", joined(plain(k) for k in i.key_skills)))
         if i.primary_roles:
