@@ -50,7 +50,8 @@ def test_role_roadmap_compare_mark_profile_skills(run: Run, mini: Path) -> None:
     roadmap = run("roadmap", "MLE", data=mini)
     assert "Foundation (by 6-9 months) ✓" in roadmap.stdout
     md = run("roadmap", "MLE", "--format", "markdown", data=mini).stdout
-    assert "- [x] Skill: Python" in md and "- [ ] Skill: Kubernetes" in md
+    assert "- [x] Python" in md and "- [ ] Kubernetes" in md
+    assert "Topics: Python, Basic ML" in md and "- [ ] Python" not in md  # one item each
     assert md.startswith("# Roadmap: Machine Learning Engineer\n")
     compare = run("compare", "MLE", "Data Scientist", data=mini, width=120)
     assert "You have: essential 2/2 (100%)" in compare.stdout

@@ -33,12 +33,19 @@ def roadmap_markdown(catalog: Catalog, detail: RoleDetail) -> str:
             if phase.objective:
                 lines.append(f"_{phase.objective}_")
             lines.append("")
-            for topic in phase.topics:
-                lines.append(f"- [ ] {topic}")
-            for sid in phase.skills:
-                mark = "x" if sid in detail.have else " "
-                lines.append(f"- [{mark}] Skill: {catalog.skill_name(sid)}")
+            if phase.skills:
+                # The topics as the source wrote them; the boxes are the skills they name,
+                # ticked from the profile (a topic and its skill are one item, not two).
+                if phase.topics:
+                    lines += [f"Topics: {', '.join(phase.topics)}", ""]
+                for sid in phase.skills:
+                    mark = "x" if sid in detail.have else " "
+                    lines.append(f"- [{mark}] {catalog.skill_name(sid)}")
+            else:
+                lines += [f"- [ ] {topic}" for topic in phase.topics]
             lines.append("")
+    if role.timelines:
+        lines += ["## Time to get in, by starting point", ""]
     for tl in role.timelines:
-        lines.append(f"- {tl.label}: {tl.duration.label()} ({catalog.source_label(tl.source)})")
+        lines.append(f"- {tl.label}: {tl.duration.label()} [{catalog.source_short(tl.source)}]")
     return "\n".join(one_line(line) for line in lines).rstrip() + "\n"
