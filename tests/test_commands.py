@@ -370,6 +370,20 @@ def test_industry(run: Run, mini: Path) -> None:
     assert "Healthcare AI" in ok(run("industry", data=mini))
 
 
+def test_unknown_names_from_short_lists_say_what_there_is(run: Run, mini: Path) -> None:
+    industry = run("industry", "nope", data=mini)
+    assert (industry.exit_code, industry.stderr) == (
+        1,
+        "careercli: error: no industry matches 'nope'; choose from: Healthcare AI\n",
+    )
+    family = run("roles", "--family", "ML Engneering", data=mini)
+    assert (family.exit_code, family.stderr) == (
+        1,
+        "careercli: error: no pay family is named 'ML Engneering'; families: ML Engineering\n",
+    )
+    assert "Machine Learning Engineer" in ok(run("roles", "--family", "ml engineering", data=mini))
+
+
 # --- every command ------------------------------------------------------------------
 
 COMMANDS = [

@@ -119,9 +119,16 @@ class Resolution:
         return self.how != "exact"
 
 
-def _did_you_mean(names: Iterable[str]) -> str:
+SHORT_LIST = 8  # a kind with this few names lists them all when nothing is close
+
+
+def _did_you_mean(names: Iterable[str], candidates: Sequence[Candidate] = ()) -> str:
     names = list(names)
-    return f"; did you mean: {', '.join(names)}?" if names else ""
+    if names:
+        return f"; did you mean: {', '.join(names)}?"
+    if 0 < len(candidates) <= SHORT_LIST:
+        return f"; choose from: {', '.join(c.name for c in candidates)}"
+    return ""
 
 
 def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
@@ -145,7 +152,8 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
     candidates = index.candidates()
     if len(key) < MIN_FUZZY_LENGTH:
         suggestions = suggest(key, candidates)
-        raise UnknownName(f"no {kind} is named {text!r}" + _did_you_mean(suggestions), suggestions)
+        hint = _did_you_mean(suggestions, candidates)
+        raise UnknownName(f"no {kind} is named {text!r}{hint}", suggestions)
 
     words = key.split()
     containing = [c for c in candidates if any(_has_words(words, n) for n in c.norms)]
@@ -174,7 +182,8 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
         )
 
     suggestions = suggest(key, candidates)
-    raise UnknownName(f"no {kind} matches {text!r}" + _did_you_mean(suggestions), suggestions)
+    hint = _did_you_mean(suggestions, candidates)
+    raise UnknownName(f"no {kind} matches {text!r}{hint}", suggestions)
 
 
 def _has_words(words: list[str], norm: str) -> bool:
