@@ -23,9 +23,10 @@ def heading(title: str) -> Text:
     return Text(title, style="bold underline")
 
 
-def section(title: str, body: RenderableType) -> Group:
-    """A titled block with a blank line before it."""
-    return Group(Text(""), heading(title), Padding(body, (0, 0, 0, 1), expand=False))
+def section(title: str, body: RenderableType, first: bool = False) -> Group:
+    """A titled block with a blank line before it (none when it opens the output)."""
+    head = [] if first else [Text("")]
+    return Group(*head, heading(title), Padding(body, (0, 0, 0, 1), expand=False))
 
 
 def bullets(items: Iterable[str]) -> Table:

@@ -16,7 +16,11 @@ def render_profile(
     if not known and not unknown:
         return Text("Your profile is empty. Add skills: careercli profile add python sql")
     parts: list[RenderableType] = [
-        section(f"Your skills ({len(known)})", joined(sorted(catalog.skill_name(s) for s in known)))
+        section(
+            f"Your skills ({len(known)})",
+            joined(sorted(catalog.skill_name(s) for s in known)),
+            first=True,
+        )
     ]
     if unknown:
         parts.append(Text(f"Not in this knowledge base: {', '.join(unknown)}", style="yellow"))

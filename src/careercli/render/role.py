@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from careercli.kb.catalog import Catalog
+from careercli.kb.catalog import Catalog, normalise
 from careercli.kb.shapes import level_name
 from careercli.query.roles import RoleDetail, skills_by_tier
 from careercli.query.salary import PayFigure, pay_by_level
@@ -172,7 +172,10 @@ def _qualifications(catalog: Catalog, role: Role) -> RenderableType:
     lines = []
     for q in role.qualifications:
         line = Text()
-        if q.education and not q.text.startswith(q.education):
+        # The education line only when the text does not already say it in other words.
+        if q.education and not set(normalise(q.education).split()) <= set(
+            normalise(q.text).split()
+        ):
             line.append("Education: ", style="bold")
             line.append(q.education)
             line.append("\n")
