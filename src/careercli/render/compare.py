@@ -114,23 +114,28 @@ def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
 
 
 def _pay(comp: Comparison) -> RenderableType:
+    """Levels down, a column per role; each figure cites its source by a number that the
+    lines under the table spell out (a full citation in every cell made rows five deep)."""
     levels = sorted({f.level for d in comp.details for f in d.pay}, key=LEVELS.index)
     if not levels:
         return Text("None of the sources give pay for these roles.")
     t = table(
         "Level", *(d.role.title for d in comp.details), min_widths=(8,) + (10,) * len(comp.details)
     )
+    notes: dict[str, int] = {}
     for level in levels:
         cells = []
         for d in comp.details:
             figs = pay_by_level(d.pay).get(level, [])
-            cells.append(
-                joined(
-                    [figure_text(f) + Text(f" [{f.provenance()}]", style="dim") for f in figs],
-                    sep="\n",
-                )
-                if figs
-                else Text("-", style="dim")
-            )
+            parts = []
+            for f in figs:
+                n = notes.setdefault(f.provenance(), len(notes) + 1)
+                parts.append(figure_text(f) + Text(f" [{n}]", style="dim"))
+            cells.append(joined(parts, sep="\n") if parts else Text("-", style="dim"))
         t.add_row(Text(level_name(level), style="bold"), *cells)
-    return t
+    legend = Table.grid(padding=(0, 1, 0, 0))  # wrapped lines hang under the text
+    legend.add_column(no_wrap=True, style="dim")
+    legend.add_column(style="dim")
+    for provenance, n in notes.items():
+        legend.add_row(f"[{n}]", Text(provenance))
+    return Group(t, legend)
