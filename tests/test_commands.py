@@ -251,16 +251,18 @@ def test_skills_listing_by_need_and_category(run: Run, mini: Path) -> None:
 # --- match, path, salary, search, industry ------------------------------------------
 
 
-def test_match_ranks_by_weighted_coverage(run: Run, mini: Path) -> None:
+def test_match_balances_coverage_of_the_role_and_use_of_your_skills(run: Run, mini: Path) -> None:
     data = json.loads(ok(run("match", "python", "sql", "--json", data=mini)))
-    ranked = [(r["title"], r["score"]) for r in data["roles"]]
+    ranked = [(r["title"], r["coverage"], r["uses_your_skills"], r["score"]) for r in data["roles"]]
+    # score = 2cu / (c + u): Analytics covers most of its short list but uses only SQL
     assert ranked == [
-        ("Analytics / Data Engineer", 75.0),
-        ("Data Engineer", 60.0),
-        ("Data Scientist", 60.0),
-        ("Machine Learning Engineer", 40.0),
+        ("Data Engineer", 60.0, 2, 75.0),  # ties with Data Scientist, misses no essential
+        ("Data Scientist", 60.0, 2, 75.0),
+        ("Analytics / Data Engineer", 75.0, 1, 60.0),
+        ("Machine Learning Engineer", 40.0, 2, 57.1),
     ]
-    assert data["roles"][2]["missing_essential_names"] == ["Statistics"]
+    assert data["roles"][1]["missing_essential_names"] == ["Statistics"]
+    assert {r["your_skills"] for r in data["roles"]} == {2}
 
 
 def test_match_names_unknown_skills_and_still_ranks(run: Run, mini: Path) -> None:
@@ -268,7 +270,7 @@ def test_match_names_unknown_skills_and_still_ranks(run: Run, mini: Path) -> Non
     assert result.exit_code == 0
     assert result.stderr.startswith("careercli: skipped: no skill matches 'basket weaving'")
     assert "Data Engineer" in result.stdout
-    assert "essential 3, important 2, useful 1" in result.stdout
+    assert "essential 3, important 2, useful 1" in flat(result.stdout)
 
 
 def test_match_without_skills_or_profile(run: Run, mini: Path) -> None:

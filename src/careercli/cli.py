@@ -552,8 +552,9 @@ def _resolve_skills(ctx: typer.Context, names: list[str]) -> frozenset[str]:
 @app.command(
     help=(
         "Rank roles by how much of their skills you have.\n\n"
-        "Each skill a role names counts by its tier (essential 3, important 2, useful 1); "
-        "the fit is the share of that weight your skills cover.\n\n"
+        "Fit balances two shares: how much of a role's skills you have (each counted by "
+        "its tier: essential 3, important 2, useful 1) and how many of your skills the "
+        "role uses.\n\n"
         "Example: careercli match python sql statistics"
     )
 )
@@ -572,8 +573,8 @@ def match(
 ) -> None:
     """Rank roles by how much of their skills you have.
 
-    Each skill a role names counts by its tier (essential 3, important 2, useful 1);
-    the fit is the share of that weight your skills cover.
+    Fit balances two shares: how much of a role's skills you have (each counted by its
+    tier: essential 3, important 2, useful 1) and how many of your skills the role uses.
 
     Example: careercli match python sql statistics
     """

@@ -275,34 +275,46 @@ class Catalog:
 
     def coverage(
         self, have: Iterable[str], weights: Sequence[int], limit: int | None = None
-    ) -> list[tuple[str, str, int, int, int]]:
-        """Roles with skills, best covered first: (id, title, total, covered, essential missing).
+    ) -> list[tuple[str, str, int, int, int, int]]:
+        """Roles with skills, best fit first.
 
-        ``total`` and ``covered`` are weights by tier (``weights``, essential first); roles
-        rank by ``covered / total``, then fewest essentials missing, then title. Only the
-        rows of the skills given are read (indexed), the tier counts are stored, and the
-        ranking happens in SQLite, so only the roles shown come back.
+        Rows are (id, title, total, covered, essential missing, skills of ``have`` named).
+        ``total`` and ``covered`` are weights by tier (``weights``, essential first). The
+        order is :func:`careercli.query.matching.balanced_fit` of the role's share covered
+        and the share of ``have`` (known skill ids) the role names, then fewest essentials
+        missing, then title. Only the rows of the skills given are read (indexed), the tier
+        counts are stored, and the ranking happens in SQLite, so only the roles shown come
+        back.
         """
+        owned = sorted(set(have))
         we, wi, wu = weights
         return [tuple(r) for r in self._rows(
             """
             WITH got AS (
-                SELECT role, SUM(tier = 0) AS e, SUM(tier = 1) AS i, SUM(tier = 2) AS u
+                SELECT role, SUM(tier = 0) AS e, SUM(tier = 1) AS i, SUM(tier = 2) AS u,
+                    COUNT(*) AS n
                 FROM role_skills WHERE skill IN (SELECT value FROM json_each(?))
                 GROUP BY role
             ), scored AS (
                 SELECT r.id, r.title, r.pos, r.folded,
                     ? * r.n_essential + ? * r.n_important + ? * r.n_useful AS total,
                     ? * IFNULL(g.e, 0) + ? * IFNULL(g.i, 0) + ? * IFNULL(g.u, 0) AS covered,
-                    r.n_essential - IFNULL(g.e, 0) AS missing
+                    r.n_essential - IFNULL(g.e, 0) AS missing,
+                    IFNULL(g.n, 0) AS named
                 FROM roles r LEFT JOIN got g ON g.role = r.id
                 WHERE r.n_skills > 0
+            ), shares AS (
+                SELECT *, 100.0 * covered / total AS c,
+                    CASE WHEN ? > 0 THEN 100.0 * named / ? ELSE 0.0 END AS u
+                FROM scored
             )
-            SELECT id, title, total, covered, missing FROM scored
-            ORDER BY 100.0 * covered / total DESC, missing, folded, pos
+            SELECT id, title, total, covered, missing, named FROM shares
+            ORDER BY CASE WHEN c + u > 0 THEN 2 * c * u / (c + u) ELSE 0.0 END DESC,
+                missing, folded, pos
             LIMIT ?
             """,
-            (json.dumps(sorted(set(have))), we, wi, wu, we, wi, wu, -1 if limit is None else limit),
+            (json.dumps(owned), we, wi, wu, we, wi, wu, len(owned), len(owned),
+             -1 if limit is None else limit),
         )]  # fmt: skip
 
     def search_rows(self, terms: Sequence[str]) -> Iterator[tuple[str, str, str, str, str]]:

@@ -15,10 +15,17 @@ WEIGHTS: dict[Tier, int] = {"essential": 3, "important": 2, "useful": 1}
 class Fit:
     role: str
     title: str
-    score: float  # 0..100: weighted share of the role's skills covered
+    coverage: float  # 0..100: weighted share of the role's skills you have
+    uses: int  # how many of your skills the role names
+    given: int  # how many skills you gave
     covered: list[str]
     missing: dict[Tier, list[str]]
     essential_total: int = 0
+
+    @property
+    def score(self) -> float:
+        """0..100: :func:`balanced_fit` of coverage and of the share of yours it uses."""
+        return balanced_fit(self.coverage, 100.0 * self.uses / self.given if self.given else 0.0)
 
     @property
     def missing_essential(self) -> list[str]:
@@ -29,8 +36,20 @@ class Fit:
         return self.essential_total - len(self.missing_essential)
 
 
+def balanced_fit(coverage: float, used: float) -> float:
+    """The harmonic mean of two shares (0..100): high only when both are.
+
+    ``coverage`` is how much of the role you have (a role listing 47 skills stays low for
+    anyone with three); ``used`` is how much of what you know the role needs (a role that
+    names one of your three skills stays low however short its list). The SQL ranking in
+    :meth:`careercli.kb.catalog.Catalog.coverage` computes the same, in the same order of
+    operations.
+    """
+    return 2 * coverage * used / (coverage + used) if coverage + used > 0 else 0.0
+
+
 def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
-    """How well ``have`` covers one role, essential skills weighing most."""
+    """How well ``have`` (known skill ids) fits one role, essential skills weighing most."""
     owned = set(have)
     role = catalog.role(role_id)
     tiers = role.tiers()
@@ -45,13 +64,13 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
     covered = sorted(
         (s for s in tiers if s in owned), key=lambda s: catalog.skill_name(s).casefold()
     )
-    score = 100.0 * got / total if total else 0.0
+    coverage = 100.0 * got / total if total else 0.0
     essential = sum(t == "essential" for t in tiers.values())
-    return Fit(role.id, role.title, score, covered, missing, essential)
+    return Fit(role.id, role.title, coverage, len(covered), len(owned), covered, missing, essential)
 
 
 def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
-    """Roles by score, then by fewest missing essential skills, then title.
+    """Roles by fit, then by fewest missing essential skills, then title.
 
     Scores and order come from one aggregate query; only the roles shown are read in full.
     """
@@ -65,6 +84,9 @@ def fit_json(catalog: Catalog, f: Fit) -> dict[str, object]:
         "role": f.role,
         "title": f.title,
         "score": round(f.score, 1),
+        "coverage": round(f.coverage, 1),
+        "uses_your_skills": f.uses,
+        "your_skills": f.given,
         "covered": f.covered,
         "essential_have": f.essential_have,
         "essential_total": f.essential_total,

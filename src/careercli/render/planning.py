@@ -26,8 +26,8 @@ MISSING_SHOWN = 4
 
 def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> RenderableType:
     t = table(
-        "Role", "Fit", "", "Essentials", "Essential skills still missing",
-        min_widths=(14, 4, 10, 10, 12),
+        "Role", "Fit", "", "Of the role", "Of yours", "Essentials", "Essential skills missing",
+        min_widths=(14, 4, 10, 6, 6, 10, 12),
     )  # fmt: skip
     for f in fits:
         missing = [catalog.skill_name(s) for s in f.missing_essential]
@@ -38,13 +38,16 @@ def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> Rend
             Text(f.title, style="bold"),
             f"{f.score:.0f}%",
             bar(f.score, 100),
+            f"{f.coverage:.0f}%",
+            f"{f.uses}/{f.given}",
             f"{f.essential_have}/{f.essential_total}",
             plain(shown or "none", "" if shown else "green"),
         )
     weights = ", ".join(f"{tier} {w}" for tier, w in WEIGHTS.items())
+    n = len(have)
     note = Text(
-        f"Fit weighs each skill by tier ({weights}); you gave "
-        f"{len(have)} skill{'s' if len(have) != 1 else ''}.",
+        "Fit balances how much of the role you have (its skills weighed by tier: "
+        f"{weights}) with how many of your {n} skill{'s' if n != 1 else ''} it uses.",
         style="dim",
     )
     return Group(t, note)
