@@ -357,6 +357,17 @@ def test_salary_bad_level(run: Run, mini: Path) -> None:
     assert result.exit_code == 2 and "--level must be one of entry, mid" in result.stderr
 
 
+def test_search_finds_other_forms_of_a_word(run: Run, mini: Path) -> None:
+    from careercli.query.search import stem
+
+    assert [stem(w) for w in ("monitoring", "models", "deployed", "string", "ops", "class")] == [
+        "monitor", "model", "deploy", "string", "ops", "class"
+    ]  # fmt: skip
+    data = json.loads(ok(run("search", "maintaining", "--json", data=mini)))
+    assert data[0]["id"] == "machine-learning-engineer"
+    assert data[0]["matches"][0]["text"] == "Build and maintain ML production systems"
+
+
 def test_search_ranks_and_says_where(run: Run, mini: Path) -> None:
     data = json.loads(ok(run("search", "production", "--json", data=mini)))
     assert data[0]["id"] == "machine-learning-engineer"

@@ -45,14 +45,24 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
-    """Entries matching every word of ``text`` (prefix match), best first.
+def stem(term: str) -> str:
+    """A query word cut to a prefix that its other forms share: ``monitoring`` finds
+    *monitor*, *monitors* and *monitored*; short words stay whole (``string``, ``ops``)."""
+    for suffix in ("ing", "ed", "s"):
+        if term.endswith(suffix) and not term.endswith("ss") and len(term) - len(suffix) >= 4:
+            return term[: -len(suffix)]
+    return term
 
-    A field scores its weight per query word it contains, doubled for the whole phrase; an
+
+def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
+    """Entries matching every word of ``text`` (prefix match, after :func:`stem`), best first.
+
+    A field scores its weight times the square of the query words it contains, doubled for
+    the whole phrase (a field holding every word beats several holding one each); an
     entry scores its best field plus a quarter of the others, so one strong match (a name)
     beats many weak ones (a long description that mentions a word often).
     """
-    terms = words(text)
+    terms = list(dict.fromkeys(stem(w) for w in words(text)))
     if not terms:
         return []
     phrase = " ".join(terms)
@@ -65,7 +75,7 @@ def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
             continue
         key = (kind, id_)
         hit = hits.setdefault(key, Hit(kind, id_, name))
-        weight = float(FIELD_WEIGHT[fld] * len(matched))
+        weight = float(FIELD_WEIGHT[fld] * len(matched) ** 2)  # all words together count most
         if phrase in " ".join(tokens):
             weight *= 2
         hit.weights.append(weight)
