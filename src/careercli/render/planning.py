@@ -11,7 +11,6 @@ from careercli.kb.shapes import level_name
 from careercli.query.matching import WEIGHTS, Fit
 from careercli.query.transition import Transition
 from careercli.render.common import (
-    bar,
     bullets,
     figure_text,
     joined,
@@ -26,8 +25,8 @@ MISSING_SHOWN = 4
 
 def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> RenderableType:
     t = table(
-        "Role", "Fit", "", "Of the role", "Of yours", "Essentials", "Essential skills missing",
-        min_widths=(14, 4, 10, 6, 6, 10, 12),
+        "Role", "Fit", "Of role", "Of yours", "Essentials", "Missing essentials",
+        min_widths=(14, 4, 7, 8, 10, 12),
     )  # fmt: skip
     for f in fits:
         missing = [catalog.skill_name(s) for s in f.missing_essential]
@@ -37,7 +36,6 @@ def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> Rend
         t.add_row(
             Text(f.title, style="bold"),
             f"{f.score:.0f}%",
-            bar(f.score, 100),
             f"{f.coverage:.0f}%",
             f"{f.uses}/{f.given}",
             f"{f.essential_have}/{f.essential_total}",
@@ -46,8 +44,9 @@ def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> Rend
     weights = ", ".join(f"{tier} {w}" for tier, w in WEIGHTS.items())
     n = len(have)
     note = Text(
-        "Fit balances how much of the role you have (its skills weighed by tier: "
-        f"{weights}) with how many of your {n} skill{'s' if n != 1 else ''} it uses.",
+        "Fit balances how much of the role you have (of role: its skills weighed by tier, "
+        f"{weights}) with how many of your {n} skill{'s' if n != 1 else ''} it uses "
+        "(of yours).",
         style="dim",
     )
     return Group(t, note)
