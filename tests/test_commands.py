@@ -251,17 +251,20 @@ def test_skills_listing_by_need_and_category(run: Run, mini: Path) -> None:
 # --- match, path, salary, search, industry ------------------------------------------
 
 
-def test_match_balances_coverage_of_the_role_and_use_of_your_skills(run: Run, mini: Path) -> None:
+def test_match_weighs_both_what_you_have_of_the_role_and_what_it_needs_of_you(
+    run: Run, mini: Path
+) -> None:
     data = json.loads(ok(run("match", "python", "sql", "--json", data=mini)))
-    ranked = [(r["title"], r["coverage"], r["uses_your_skills"], r["score"]) for r in data["roles"]]
-    # score = 2cu / (c + u): Analytics covers most of its short list but uses only SQL
+    ranked = [(r["title"], r["coverage"], r["needs_yours"], r["score"]) for r in data["roles"]]
+    # score = mean of the two; Analytics covers most of its short list but needs only SQL
     assert ranked == [
-        ("Data Engineer", 60.0, 2, 75.0),  # ties with Data Scientist, misses no essential
-        ("Data Scientist", 60.0, 2, 75.0),
-        ("Analytics / Data Engineer", 75.0, 1, 60.0),
-        ("Machine Learning Engineer", 40.0, 2, 57.1),
+        ("Data Engineer", 60.0, 100.0, 80.0),  # ties with Data Scientist, misses no essential
+        ("Data Scientist", 60.0, 100.0, 80.0),
+        ("Analytics / Data Engineer", 75.0, 50.0, 62.5),
+        ("Machine Learning Engineer", 40.0, 66.7, 53.3),
     ]
     assert data["roles"][1]["missing_essential_names"] == ["Statistics"]
+    assert [r["uses_your_skills"] for r in data["roles"]] == [2, 2, 1, 2]
     assert {r["your_skills"] for r in data["roles"]} == {2}
 
 

@@ -158,6 +158,7 @@ def test_match_scores_from_sql_agree_with_python_and_stay_in_range(have: set[str
     for role, _, total, got, missing, named in rows:
         python = fit(catalog, role, known)  # the same measure, computed in Python from the role
         assert abs(python.coverage - 100.0 * got / total) < 1e-9
+        assert abs(python.needs - (100.0 * got / (3 * len(known)) if known else 0.0)) < 1e-9
         assert (missing, named) == (len(python.missing_essential), python.uses)
     # SQLite's order is the one Python would give: score, fewest essentials missing, title
     fits = [fit(catalog, role, known) for role, *_ in rows]

@@ -552,9 +552,9 @@ def _resolve_skills(ctx: typer.Context, names: list[str]) -> frozenset[str]:
 @app.command(
     help=(
         "Rank roles by how much of their skills you have.\n\n"
-        "Fit balances two shares: how much of a role's skills you have (each counted by "
-        "its tier: essential 3, important 2, useful 1) and how many of your skills the "
-        "role uses.\n\n"
+        "Fit is the mean of two shares, each skill counted by its tier in the role "
+        "(essential 3, important 2, useful 1): how much of the role you have (of role), and "
+        "how much of what you know it needs (needs yours).\n\n"
         "Example: careercli match python sql statistics"
     )
 )
@@ -573,8 +573,9 @@ def match(
 ) -> None:
     """Rank roles by how much of their skills you have.
 
-    Fit balances two shares: how much of a role's skills you have (each counted by its
-    tier: essential 3, important 2, useful 1) and how many of your skills the role uses.
+    Fit is the mean of two shares, each skill counted by its tier in the role (essential
+    3, important 2, useful 1): how much of the role you have (of role), and how much of
+    what you know it needs (needs yours).
 
     Example: careercli match python sql statistics
     """

@@ -280,8 +280,8 @@ class Catalog:
 
         Rows are (id, title, total, covered, essential missing, skills of ``have`` named).
         ``total`` and ``covered`` are weights by tier (``weights``, essential first). The
-        order is :func:`careercli.query.matching.balanced_fit` of the role's share covered
-        and the share of ``have`` (known skill ids) the role names, then fewest essentials
+        order is :func:`careercli.query.matching.fit_score` of the role's share covered and
+        of how much of ``have`` (known skill ids) the role needs, then fewest essentials
         missing, then title. Only the rows of the skills given are read (indexed), the tier
         counts are stored, and the ranking happens in SQLite, so only the roles shown come
         back.
@@ -305,15 +305,14 @@ class Catalog:
                 WHERE r.n_skills > 0
             ), shares AS (
                 SELECT *, 100.0 * covered / total AS c,
-                    CASE WHEN ? > 0 THEN 100.0 * named / ? ELSE 0.0 END AS u
+                    CASE WHEN ? > 0 THEN 100.0 * covered / (? * ?) ELSE 0.0 END AS u
                 FROM scored
             )
             SELECT id, title, total, covered, missing, named FROM shares
-            ORDER BY CASE WHEN c + u > 0 THEN 2 * c * u / (c + u) ELSE 0.0 END DESC,
-                missing, folded, pos
+            ORDER BY (c + u) / 2 DESC, missing, folded, pos
             LIMIT ?
             """,
-            (json.dumps(owned), we, wi, wu, we, wi, wu, len(owned), len(owned),
+            (json.dumps(owned), we, wi, wu, we, wi, wu, len(owned), we, len(owned),
              -1 if limit is None else limit),
         )]  # fmt: skip
 

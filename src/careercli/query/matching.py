@@ -16,6 +16,7 @@ class Fit:
     role: str
     title: str
     coverage: float  # 0..100: weighted share of the role's skills you have
+    needs: float  # 0..100: weighted share of your skills the role needs
     uses: int  # how many of your skills the role names
     given: int  # how many skills you gave
     covered: list[str]
@@ -24,8 +25,8 @@ class Fit:
 
     @property
     def score(self) -> float:
-        """0..100: :func:`balanced_fit` of coverage and of the share of yours it uses."""
-        return balanced_fit(self.coverage, 100.0 * self.uses / self.given if self.given else 0.0)
+        """0..100: :func:`fit_score` of the two shares."""
+        return fit_score(self.coverage, self.needs)
 
     @property
     def missing_essential(self) -> list[str]:
@@ -36,16 +37,24 @@ class Fit:
         return self.essential_total - len(self.missing_essential)
 
 
-def balanced_fit(coverage: float, used: float) -> float:
-    """The harmonic mean of two shares (0..100): high only when both are.
+def fit_score(coverage: float, needs: float) -> float:
+    """The mean of two shares (0..100), each counting a skill by its tier in the role.
 
-    ``coverage`` is how much of the role you have (a role listing 47 skills stays low for
-    anyone with three); ``used`` is how much of what you know the role needs (a role that
-    names one of your three skills stays low however short its list). The SQL ranking in
-    :meth:`careercli.kb.catalog.Catalog.coverage` computes the same, in the same order of
-    operations.
+    ``coverage`` is how much of the role you have: alone it buries a role that lists 47
+    skills under any short list. ``needs`` is how much of what you know the role needs
+    (every skill of yours essential to it: 100): alone it prefers long lists. The SQL
+    ranking in :meth:`careercli.kb.catalog.Catalog.coverage` computes the same, in the
+    same order of operations.
     """
-    return 2 * coverage * used / (coverage + used) if coverage + used > 0 else 0.0
+    return (coverage + needs) / 2
+
+
+def shares(got: int, total: int, given: int) -> tuple[float, float]:
+    """(coverage, needs) from the weight of your skills in the role (``got``), the weight
+    of all its skills (``total``) and how many skills you gave."""
+    coverage = 100.0 * got / total if total else 0.0
+    needs = 100.0 * got / (WEIGHTS["essential"] * given) if given else 0.0
+    return coverage, needs
 
 
 def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
@@ -64,9 +73,11 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
     covered = sorted(
         (s for s in tiers if s in owned), key=lambda s: catalog.skill_name(s).casefold()
     )
-    coverage = 100.0 * got / total if total else 0.0
+    coverage, needs = shares(got, total, len(owned))
     essential = sum(t == "essential" for t in tiers.values())
-    return Fit(role.id, role.title, coverage, len(covered), len(owned), covered, missing, essential)
+    return Fit(
+        role.id, role.title, coverage, needs, len(covered), len(owned), covered, missing, essential
+    )
 
 
 def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
@@ -85,6 +96,7 @@ def fit_json(catalog: Catalog, f: Fit) -> dict[str, object]:
         "title": f.title,
         "score": round(f.score, 1),
         "coverage": round(f.coverage, 1),
+        "needs_yours": round(f.needs, 1),
         "uses_your_skills": f.uses,
         "your_skills": f.given,
         "covered": f.covered,

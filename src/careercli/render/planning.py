@@ -25,8 +25,8 @@ MISSING_SHOWN = 4
 
 def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> RenderableType:
     t = table(
-        "Role", "Fit", "Of role", "Of yours", "Essentials", "Missing essentials",
-        min_widths=(14, 4, 7, 8, 10, 12),
+        "Role", "Fit", "Of role", "Needs yours", "Essentials", "Missing essentials",
+        min_widths=(14, 4, 7, 11, 10, 12),
     )  # fmt: skip
     for f in fits:
         missing = [catalog.skill_name(s) for s in f.missing_essential]
@@ -37,16 +37,16 @@ def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> Rend
             Text(f.title, style="bold"),
             f"{f.score:.0f}%",
             f"{f.coverage:.0f}%",
-            f"{f.uses}/{f.given}",
+            f"{f.needs:.0f}%",
             f"{f.essential_have}/{f.essential_total}",
             plain(shown or "none", "" if shown else "green"),
         )
     weights = ", ".join(f"{tier} {w}" for tier, w in WEIGHTS.items())
     n = len(have)
     note = Text(
-        "Fit balances how much of the role you have (of role: its skills weighed by tier, "
-        f"{weights}) with how many of your {n} skill{'s' if n != 1 else ''} it uses "
-        "(of yours).",
+        f"Fit is the mean of two shares, each skill counted by its tier in the role ({weights}): "
+        f"how much of the role you have, and how much of what you know ({n} skill"
+        f"{'s' if n != 1 else ''}) it needs.",
         style="dim",
     )
     return Group(t, note)
