@@ -94,6 +94,15 @@ def test_role_unknown_and_short_names(run: Run, mini: Path) -> None:
     assert result.stderr.startswith("careercli: error: no role is named 'ML'")
 
 
+def test_nonsense_gets_no_random_suggestions(run: Run) -> None:
+    """A short query must not 'suggest' any long name sharing a few letters with it."""
+    for kind in ("role", "skill"):
+        result = run(kind, "nope")  # the bundled KB: too many names to list them all
+        assert result.stderr == f"careercli: error: no {kind} matches 'nope'\n"
+    near = run("role", "Machine Lerner").stderr
+    assert "did you mean: " in near and "Machine Learning Engineer" in near
+
+
 def test_role_empty_name_is_a_usage_error(run: Run, mini: Path) -> None:
     result = run("role", "   ", data=mini)
     assert (result.exit_code, result.stderr) == (2, "careercli: error: role name is empty\n")
@@ -345,14 +354,19 @@ def test_a_skill_two_sources_rank_differently_shows_once(
     run: Run, mini: Path, tmp_path: Path
 ) -> None:
     kb = tmp_path / "kb.yaml"
-    extra = (
-        '      - {tier: useful, group: Tools, text: "Python", skills: [python], source: guide-b}'
-    )
+    row = "      - {{tier: {}, group: {}, text: x, skills: [{}], source: guide-b}}"
+    extra = "\n".join(
+        row.format(*g)
+        for g in [("useful", "Tools", "python"), ("essential", "Lang", "python"),
+                  ("important", "Airflow", "airflow")]
+    )  # fmt: skip
     anchor = "    listing_frequencies:\n"
     kb.write_text(mini.read_text().replace(anchor, extra + "\n" + anchor, 1))
     out = ok(run("role", "MLE", data=kb, width=120))
     assert "Programming: Python" in out and "Data: SQL, Spark" in out
     assert "Tools:" not in out  # its only skill is already listed as essential
+    assert "Lang:" not in out  # and in an earlier essential group
+    assert re.search(r"\n +Airflow *\n", out) and "Airflow: Airflow" not in out  # namesake
 
 
 def test_salary_bad_level(run: Run, mini: Path) -> None:

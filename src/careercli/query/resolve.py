@@ -19,6 +19,8 @@ FUZZY_CUTOFF = 80.0
 AMBIGUITY_MARGIN = 4.0
 MIN_FUZZY_LENGTH = 4
 SUGGESTIONS = 4
+SUGGEST_CUTOFF = 65.0
+SHORT_QUERY = 6  # shorter queries get no partial matching in suggestions
 
 
 class ResolveError(LookupError):
@@ -227,8 +229,14 @@ def _rank(key: str, candidates: Sequence[Candidate]) -> list[tuple[Candidate, fl
 
 
 def suggest(key: str, candidates: Sequence[Candidate], limit: int = SUGGESTIONS) -> list[str]:
-    """The nearest few names, for a "did you mean" line; generous on purpose."""
+    """The nearest few names, for a "did you mean" line; generous, but not random.
+
+    WRatio's partial matching lets a short query score high against any long name that
+    contains a few of its letters (``nope`` in *Developer*), so short queries are compared
+    whole only.
+    """
     from rapidfuzz import fuzz
 
-    ranked = _best_per_candidate(key, candidates, [fuzz.WRatio, fuzz.token_sort_ratio], 60)
+    scorers = [fuzz.token_sort_ratio] + ([fuzz.WRatio] if len(key) >= SHORT_QUERY else [])
+    ranked = _best_per_candidate(key, candidates, scorers, SUGGEST_CUTOFF)
     return [c.name for c, _ in ranked[:limit]]

@@ -116,24 +116,28 @@ def _header(catalog: Catalog, role: Role) -> RenderableType:
 def _skills(catalog: Catalog, role: Role, have: frozenset[str]) -> RenderableType:
     """Tier headings, then one ``Group: skills`` line per group (same-named groups merged).
 
-    A skill two sources rank differently shows once, at its highest tier (the one match
-    and progress count). Lines wrap at words, so the list reads the same at 40 columns as
-    at 200.
+    A skill shows once: at its highest tier (the one match and progress count), in the
+    first group that names it there; a group holding only its namesake skill shows bare.
+    Lines wrap at words, so the list reads the same at 40 columns as at 200.
     """
     best = role.tiers()
     lines: list[RenderableType] = []
     for tier, indexes in skills_by_tier(role).items():
         merged: dict[str | None, list[str]] = {}
+        shown: set[str] = set()  # within a tier, a skill shows in the first group naming it
         for i in indexes:
             group = role.skills[i]
             ids = merged.setdefault(group.group, [])
-            ids.extend(s for s in group.skills if s not in ids and best[s] == tier)
+            for s in group.skills:
+                if s not in shown and best[s] == tier:
+                    ids.append(s)
+                    shown.add(s)
         merged = {name: ids for name, ids in merged.items() if ids}
         if merged:
             lines.append(Text(tier, style="bold"))
         for name, ids in merged.items():
             line = Text()
-            if name:
+            if name and [normalise(name)] != [normalise(catalog.skill_name(s)) for s in ids]:
                 line.append(f"{name}: ", style="dim")
             line.append(skill_names(ids, catalog.skill_name, have))
             lines.append(Padding(line, (0, 0, 0, 2), expand=False))
