@@ -58,7 +58,16 @@ def slow_work_status(message: str, delay: float = 0.5) -> Iterator[None]:
 
 
 def print_renderable(renderable: RenderableType) -> None:
-    stdout_console().print(renderable)
+    """Print to stdout; into a pipe or file without the spaces Rich pads lines with."""
+    console = stdout_console()
+    if console.is_terminal:
+        console.print(renderable)
+        return
+    with console.capture() as captured:
+        console.print(renderable)
+    text = captured.get()
+    console.file.write("\n".join(line.rstrip() for line in text.split("\n")))
+    console.file.flush()
 
 
 def print_json(data: Any) -> None:
