@@ -380,9 +380,19 @@ def test_search_finds_other_forms_of_a_word(run: Run, mini: Path) -> None:
     assert [stem(w) for w in ("monitoring", "models", "deployed", "string", "ops", "class")] == [
         "monitor", "model", "deploy", "string", "ops", "class"
     ]  # fmt: skip
+    assert stem("technologies") == "technology" and stem("services") == "servic"
+    # other forms, not other words: scaling is not Scala, serving is not services
+    for query, unwanted in (("scaling", "Scala"), ("serving", "Financial Services")):
+        names = [h["name"] for h in json.loads(ok(run("search", query, "--json")))]
+        assert names and unwanted not in names, (query, names)
+    cto = json.loads(ok(run("search", "technologies", "--json")))
+    assert "Chief Technology Officer (CTO) - AI Focus" in [h["name"] for h in cto]
     data = json.loads(ok(run("search", "maintaining", "--json", data=mini)))
     assert data[0]["id"] == "machine-learning-engineer"
     assert data[0]["matches"][0]["text"] == "Build and maintain ML production systems"
+    # the field holding both words leads, not the summary weighted higher holding one
+    both = json.loads(ok(run("search", "maintaining production", "--json", data=mini)))
+    assert both[0]["matches"][0]["text"] == "Build and maintain ML production systems"
 
 
 def test_search_ranks_and_says_where(run: Run, mini: Path) -> None:

@@ -45,32 +45,60 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+# What may follow a stem for a word to count as another form of the query word.
+ENDINGS = frozenset({"", "e", "s", "es", "ed", "ing", "er", "ers"})
+
+
 def stem(term: str) -> str:
-    """A query word cut to a prefix that its other forms share: ``monitoring`` finds
-    *monitor*, *monitors* and *monitored*; short words stay whole (``string``, ``ops``)."""
-    for suffix in ("ing", "ed", "s"):
+    """The base form of a query word: ``monitoring`` -> ``monitor``, ``technologies`` ->
+    ``technology``; short words stay whole (``string``, ``ops``)."""
+    if term.endswith("ies") and len(term) > 5:
+        return term[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
         if term.endswith(suffix) and not term.endswith("ss") and len(term) - len(suffix) >= 4:
             return term[: -len(suffix)]
     return term
 
 
+def matches(term: str, token: str) -> bool:
+    """``token`` starts with the query word, or is another form of it: its stem plus a
+    usual ending (``monitoring`` finds *monitor* and *monitors*, not *Scala* for
+    ``scaling`` nor *services* for ``serving``)."""
+    if token.startswith(term):
+        return True
+    base = stem(term)
+    if base == term:
+        return False
+    if base.endswith("y") and term.endswith("ies"):  # technologies ~ technology
+        return token.startswith(base)
+    return token.startswith(base) and token[len(base) :] in ENDINGS
+
+
+def _fts_prefix(term: str) -> str:
+    """A prefix the index can look up that every form :func:`matches` accepts shares."""
+    base = stem(term)
+    return term[:-3] if base.endswith("y") and term.endswith("ies") else base
+
+
 def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
-    """Entries matching every word of ``text`` (prefix match, after :func:`stem`), best first.
+    """Entries matching every word of ``text`` (a prefix or another form, see :func:`matches`),
+    best first.
 
     A field scores its weight times the square of the query words it contains, doubled for
     the whole phrase (a field holding every word beats several holding one each); an
     entry scores its best field plus a quarter of the others, so one strong match (a name)
     beats many weak ones (a long description that mentions a word often).
     """
-    terms = list(dict.fromkeys(stem(w) for w in words(text)))
+    terms = list(dict.fromkeys(words(text)))
     if not terms:
         return []
-    phrase = " ".join(terms)
+    phrase = " ".join(stem(t) for t in terms)
     hits: dict[tuple[str, str], Hit] = {}
     seen_terms: dict[tuple[str, str], set[str]] = {}
-    for kind, id_, name, fld, value in catalog.search_rows(terms):
+    prefixes = list(dict.fromkeys(_fts_prefix(t) for t in terms))
+    for kind, id_, name, fld, value in catalog.search_rows(prefixes):
         tokens = words(value)
-        matched = {t for t in terms if any(tok.startswith(t) for tok in tokens)}
+        matched = {t for t in terms if any(matches(t, tok) for tok in tokens)}
         if not matched:
             continue
         key = (kind, id_)
