@@ -155,11 +155,11 @@ def test_match_scores_from_sql_agree_with_python_and_stay_in_range(have: set[str
     weights = [WEIGHTS[t] for t in TIERS]
     known = have - {"nope"}  # coverage() takes known ids, as the commands give it
     rows = catalog.coverage(known, weights)
-    for role, _, total, got, missing, named in rows:
+    for role, _, total, got, missing, named, score in rows:
         python = fit(catalog, role, known)  # the same measure, computed in Python from the role
-        assert abs(python.coverage - 100.0 * got / total) < 1e-9
-        assert abs(python.needs - (100.0 * got / (3 * len(known)) if known else 0.0)) < 1e-9
-        assert (missing, named) == (len(python.missing_essential), python.uses)
+        assert (python.total, python.got, python.uses) == (total, got, named)
+        assert missing == len(python.missing_essential)
+        assert python.score == score  # identical, not close: SQLite sorted by this float
     # SQLite's order is the one Python would give: score, fewest essentials missing, title
     fits = [fit(catalog, role, known) for role, *_ in rows]
     keys = [(-f.score, len(f.missing_essential), f.title.casefold()) for f in fits]
@@ -169,3 +169,13 @@ def test_match_scores_from_sql_agree_with_python_and_stay_in_range(have: set[str
     assert [f.role for f in rank_roles(catalog, known, 2)] == [f.role for f in fits[:2]]
     for f in ranked:
         assert 0.0 <= f.score <= 100.0
+
+
+def test_equal_fits_are_equal_floats_so_ties_fall_to_the_tie_breaks() -> None:
+    """5 of 10 and 4 of 6 with two skills are both 2/3 fits; as two shares averaged they
+    came out one ulp apart, and the title tie-break never ran."""
+    from careercli.query.matching import fit_score
+
+    assert fit_score(5, 10, 2) == fit_score(4, 6, 2)
+    assert fit_score(3, 9, 1) == fit_score(3, 9, 1) and fit_score(0, 10, 3) == 0.0
+    assert fit_score(6, 6, 0) == 50.0 and fit_score(0, 0, 2) == 0.0

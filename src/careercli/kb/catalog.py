@@ -275,16 +275,17 @@ class Catalog:
 
     def coverage(
         self, have: Iterable[str], weights: Sequence[int], limit: int | None = None
-    ) -> list[tuple[str, str, int, int, int, int]]:
+    ) -> list[tuple[str, str, int, int, int, int, float]]:
         """Roles with skills, best fit first.
 
-        Rows are (id, title, total, covered, essential missing, skills of ``have`` named).
+        Rows are (id, title, total, covered, essential missing, skills of ``have`` named,
+        fit score).
         ``total`` and ``covered`` are weights by tier (``weights``, essential first). The
-        order is :func:`careercli.query.matching.fit_score` of the role's share covered and
-        of how much of ``have`` (known skill ids) the role needs, then fewest essentials
-        missing, then title. Only the rows of the skills given are read (indexed), the tier
-        counts are stored, and the ranking happens in SQLite, so only the roles shown come
-        back.
+        order is :func:`careercli.query.matching.fit_score` (with ``weights[0]`` as the top
+        weight) of ``covered``, ``total`` and how many of ``have`` (known skill ids) there
+        are, then fewest essentials missing, then title. Only the rows of the skills given
+        are read (indexed), the tier counts are stored, and the ranking happens in SQLite,
+        so only the roles shown come back.
         """
         owned = sorted(set(have))
         we, wi, wu = weights
@@ -303,17 +304,17 @@ class Catalog:
                     IFNULL(g.n, 0) AS named
                 FROM roles r LEFT JOIN got g ON g.role = r.id
                 WHERE r.n_skills > 0
-            ), shares AS (
-                SELECT *, 100.0 * covered / total AS c,
-                    CASE WHEN ? > 0 THEN 100.0 * covered / (? * ?) ELSE 0.0 END AS u
+            ), fits AS (
+                SELECT *, CASE WHEN ? = 0 THEN 50.0 * covered / total
+                    ELSE 50.0 * covered * (total + ? * ?) / (? * ? * total) END AS score
                 FROM scored
             )
-            SELECT id, title, total, covered, missing, named FROM shares
-            ORDER BY (c + u) / 2 DESC, missing, folded, pos
+            SELECT id, title, total, covered, missing, named, score FROM fits
+            ORDER BY score DESC, missing, folded, pos
             LIMIT ?
             """,
-            (json.dumps(owned), we, wi, wu, we, wi, wu, len(owned), we, len(owned),
-             -1 if limit is None else limit),
+            (json.dumps(owned), we, wi, wu, we, wi, wu, len(owned), we, len(owned), we,
+             len(owned), -1 if limit is None else limit),
         )]  # fmt: skip
 
     def search_rows(self, terms: Sequence[str]) -> Iterator[tuple[str, str, str, str, str]]:

@@ -9,14 +9,15 @@ from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import TIERS, Tier
 
 WEIGHTS: dict[Tier, int] = {"essential": 3, "important": 2, "useful": 1}
+TOP = WEIGHTS["essential"]
 
 
 @dataclass(frozen=True)
 class Fit:
     role: str
     title: str
-    coverage: float  # 0..100: weighted share of the role's skills you have
-    needs: float  # 0..100: weighted share of your skills the role needs
+    got: int  # the weight of your skills in the role
+    total: int  # the weight of all its skills
     uses: int  # how many of your skills the role names
     given: int  # how many skills you gave
     covered: list[str]
@@ -24,9 +25,18 @@ class Fit:
     essential_total: int = 0
 
     @property
+    def coverage(self) -> float:
+        """0..100: how much of the role you have (its skills weighed by tier)."""
+        return 100.0 * self.got / self.total if self.total else 0.0
+
+    @property
+    def needs(self) -> float:
+        """0..100: how much of what you know the role needs (100: all of it, essential)."""
+        return 100.0 * self.got / (TOP * self.given) if self.given else 0.0
+
+    @property
     def score(self) -> float:
-        """0..100: :func:`fit_score` of the two shares."""
-        return fit_score(self.coverage, self.needs)
+        return fit_score(self.got, self.total, self.given)
 
     @property
     def missing_essential(self) -> list[str]:
@@ -37,24 +47,20 @@ class Fit:
         return self.essential_total - len(self.missing_essential)
 
 
-def fit_score(coverage: float, needs: float) -> float:
-    """The mean of two shares (0..100), each counting a skill by its tier in the role.
+def fit_score(got: int, total: int, given: int) -> float:
+    """0..100: the mean of coverage and needs (see :class:`Fit`).
 
-    ``coverage`` is how much of the role you have: alone it buries a role that lists 47
-    skills under any short list. ``needs`` is how much of what you know the role needs
-    (every skill of yours essential to it: 100): alone it prefers long lists. The SQL
-    ranking in :meth:`careercli.kb.catalog.Catalog.coverage` computes the same, in the
-    same order of operations.
+    Coverage alone buries a role that lists 47 skills under any short list; needs alone
+    prefers long lists. Computed as one division of integers, so that equal fractions give
+    equal floats and ties fall to the tie-breaks; the SQL ranking in
+    :meth:`careercli.kb.catalog.Catalog.coverage` computes it the same way, and a test
+    checks the two are identical.
     """
-    return (coverage + needs) / 2
-
-
-def shares(got: int, total: int, given: int) -> tuple[float, float]:
-    """(coverage, needs) from the weight of your skills in the role (``got``), the weight
-    of all its skills (``total``) and how many skills you gave."""
-    coverage = 100.0 * got / total if total else 0.0
-    needs = 100.0 * got / (WEIGHTS["essential"] * given) if given else 0.0
-    return coverage, needs
+    if not total:
+        return 0.0
+    if not given:
+        return 50.0 * got / total
+    return 50.0 * got * (total + TOP * given) / (TOP * given * total)
 
 
 def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
@@ -73,10 +79,9 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
     covered = sorted(
         (s for s in tiers if s in owned), key=lambda s: catalog.skill_name(s).casefold()
     )
-    coverage, needs = shares(got, total, len(owned))
     essential = sum(t == "essential" for t in tiers.values())
     return Fit(
-        role.id, role.title, coverage, needs, len(covered), len(owned), covered, missing, essential
+        role.id, role.title, got, total, len(covered), len(owned), covered, missing, essential
     )
 
 
