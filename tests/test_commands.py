@@ -133,7 +133,7 @@ def test_role_json_carries_the_same_facts(run: Run, mini: Path) -> None:
 
 def test_compare_shows_shared_unique_overlap_and_pay(run: Run, mini: Path) -> None:
     out = ok(run("compare", "MLE", "Data Scientist", data=mini, width=120))
-    assert "Skills all of them need Python, PyTorch, SQL" in flat(out)
+    assert "Skills both need Python, PyTorch, SQL" in flat(out)
     assert "Machine Learning Engineer ↔ Data Scientist: 50% (3 of 6 skills)" in out
     assert "Only here, important: Kubernetes" in out
     assert "Only here, essential: Statistics" in out
@@ -476,3 +476,26 @@ def test_narrow_terminal_keeps_every_word_whole(
     out = flat(ok(run(*args, data=mini, width=40)))
     for word in words:
         assert word in out, word
+
+
+CITING = [
+    ["role", "MLE"],
+    ["roadmap", "ML & AI Engineer"],
+    ["roadmap"],
+    ["compare", "MLE", "Data Scientist", "Research Scientist"],
+    ["path", "Data Scientist", "MLE"],
+    ["industry", "healthcare"],
+]
+
+
+@pytest.mark.parametrize("args", CITING, ids=lambda a: " ".join(a))
+def test_every_short_citation_is_spelled_out_under_sources(run: Run, args: list[str]) -> None:
+    """[Short, 2025] names a document only if the page says which one (title, seed file)."""
+    out = ok(run(*args, width=200))
+    body, _, sources = out.partition("\nSources\n")
+    year = r"(?:\d{4}|year not stated)"
+    cited = set(re.findall(rf"\[([^\[\]\n]+?, {year})(?:;[^\]\n]*)?\]", body))
+    cited |= set(re.findall(rf"^ \[\d+\] ([^;\n]+?, {year})", body, flags=re.M))  # legends
+    assert cited, "the page cites nothing"
+    listed = set(re.findall(r"^ \[([^\]]+)\] .+ · seed file \S+$", sources, flags=re.M))
+    assert cited <= listed, cited - listed

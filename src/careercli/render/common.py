@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 if TYPE_CHECKING:
+    from careercli.kb.catalog import Catalog
     from careercli.kb.models import Stage
     from careercli.query.salary import PayFigure
 
@@ -168,3 +169,17 @@ def stage_text(stage: Stage) -> str:
     """``Entry Level (1-2 years)``, or the name alone when it states its years."""
     years = stage_years(stage)
     return f"{stage.name} ({years})" if years else stage.name
+
+
+def sources_section(catalog: Catalog, source_ids: Iterable[str]) -> Group:
+    """What each ``[Short, year]`` citation on the page stands for: the document's title,
+    its year and the seed file it was curated from."""
+    lines = [
+        Text.assemble(
+            (f"[{catalog.source_short(sid)}] ", "bold"),
+            catalog.source_label(sid),
+            (f" · seed file {catalog.sources[sid].file}", "dim"),
+        )
+        for sid in dict.fromkeys(source_ids)
+    ]
+    return section("Sources", Group(*lines))

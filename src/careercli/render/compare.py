@@ -19,6 +19,7 @@ from careercli.render.common import (
     plain,
     section,
     skill_names,
+    sources_section,
     table,
 )
 
@@ -53,9 +54,10 @@ def render_comparison(catalog: Catalog, comp: Comparison, width: int) -> Rendera
     )
     return Group(
         body,
-        section("Skills all of them need", shared),
+        section("Skills both need" if n == 2 else "Skills all of them need", shared),
         section("Skill overlap", overlap),
         section("Pay by level (USD a year)", _pay(comp)),
+        sources_section(catalog, [s for d in comp.details for s in d.role.sources]),
     )
 
 

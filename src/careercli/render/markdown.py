@@ -47,5 +47,5 @@ def roadmap_markdown(catalog: Catalog, detail: RoleDetail) -> str:
     if role.timelines:
         lines += ["## Time to get in, by starting point", ""]
     for tl in role.timelines:
-        lines.append(f"- {tl.label}: {tl.duration.label()} [{catalog.source_short(tl.source)}]")
+        lines.append(f"- {tl.label}: {tl.duration.label()} ({catalog.source_label(tl.source)})")
     return "\n".join(one_line(line) for line in lines).rstrip() + "\n"

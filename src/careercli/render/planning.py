@@ -16,6 +16,7 @@ from careercli.render.common import (
     joined,
     plain,
     section,
+    sources_section,
     stage_text,
     table,
 )
@@ -113,6 +114,13 @@ def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
             stages = " → ".join(stage_text(s) for s in track.stages)
             lines.append(Padding(Text(stages), (0, 0, 0, 2), expand=False))
         parts.append(section("Career tracks that link them", Group(*lines)))
+    cited = [
+        *(step.source for step in t.pay),
+        *(w.source for w in t.time),
+        *(track.source for track in t.tracks),
+    ]
+    if cited:
+        parts.append(sources_section(catalog, cited))
     return Group(*parts)
 
 

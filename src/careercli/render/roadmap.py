@@ -10,7 +10,16 @@ from careercli.kb.catalog import Catalog
 from careercli.query.roadmap import Overview
 from careercli.query.roles import RoleDetail
 from careercli.query.timing import phase_label, total_label
-from careercli.render.common import HAVE, joined, pct_text, plain, section, skill_names, stage_years
+from careercli.render.common import (
+    HAVE,
+    joined,
+    pct_text,
+    plain,
+    section,
+    skill_names,
+    sources_section,
+    stage_years,
+)
 
 
 def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
@@ -80,6 +89,9 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
                 branch.add(plain(topic))
         parts.append(Text(""))
         parts.append(tree)
+    cited = [*(m.source for m, _ in detail.totals), *(t.source for t in role.timelines)]
+    if cited:
+        parts.append(sources_section(catalog, cited))
     return Group(*parts)
 
 
@@ -112,4 +124,5 @@ def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
                 line.append(": " + "; ".join(t.label() for t in totals))
             lines.append(line)
         parts.append(section("Roles with a roadmap (careercli roadmap ROLE)", Group(*lines)))
+    parts.append(sources_section(catalog, [t.source for t in ov.tracks]))
     return Group(*parts)

@@ -22,6 +22,7 @@ from careercli.render.common import (
     plain,
     section,
     skill_names,
+    sources_section,
     stage_text,
     table,
 )
@@ -80,17 +81,7 @@ def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:
                 line.append(f": {link.note}")
             lines.append(line)
         parts.append(section("Related roles", Group(*lines)))
-    parts.append(
-        section(
-            "Sources",
-            Group(
-                *[
-                    Text.assemble(catalog.source_label(s.id), (f" · seed file {s.file}", "dim"))
-                    for s in detail.sources
-                ]
-            ),
-        )
-    )
+    parts.append(sources_section(catalog, [*role.sources, *(f.source for f in detail.pay)]))
     return Group(*parts)
 
 

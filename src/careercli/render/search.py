@@ -9,7 +9,7 @@ from rich.text import Text
 
 from careercli.kb.catalog import Catalog
 from careercli.query.search import Hit
-from careercli.render.common import bullets, joined, plain, section, table
+from careercli.render.common import bullets, joined, plain, section, sources_section, table
 
 if TYPE_CHECKING:
     from careercli.kb.models import Industry
@@ -45,6 +45,7 @@ def render_industries(catalog: Catalog, industries: list[Industry]) -> Renderabl
         if i.topics:
             parts.append(section("Specialized topics", bullets(i.topics)))
         parts.append(Text(""))
+    parts.append(sources_section(catalog, [i.source for i in industries]))
     return Group(*parts)
 
 
