@@ -101,6 +101,7 @@ def test_nonsense_gets_no_random_suggestions(run: Run) -> None:
         assert result.stderr == f"careercli: error: no {kind} matches 'nope'\n"
     near = run("role", "Machine Lerner").stderr
     assert "did you mean: " in near and "Machine Learning Engineer" in near
+    assert "did you mean: SQL" in run("skill", "sqk").stderr  # a short typo of a short name
 
 
 def test_role_empty_name_is_a_usage_error(run: Run, mini: Path) -> None:
@@ -499,3 +500,9 @@ def test_every_short_citation_is_spelled_out_under_sources(run: Run, args: list[
     assert cited, "the page cites nothing"
     listed = set(re.findall(r"^ \[([^\]]+)\] .+ · seed file \S+$", sources, flags=re.M))
     assert cited <= listed, cited - listed
+
+
+def test_output_into_a_pipe_has_no_trailing_spaces(run: Run) -> None:
+    for args in (["role", "MLE"], ["compare", "MLE", "Data Scientist"], ["roles"]):
+        out = ok(run(*args, width=120))
+        assert not [line for line in out.splitlines() if line.endswith(" ")], args

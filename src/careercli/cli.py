@@ -58,16 +58,11 @@ class _Group(TyperGroup):
             error_line(err.format_message())
             sys.exit(err.exit_code)
         except Abort:
-            sys.stderr.write("careercli: interrupted\n")
-            sys.exit(ExitStatus.INTERRUPTED)
+            code = ExitStatus.INTERRUPTED
+        if code == ExitStatus.INTERRUPTED:
+            # Typer turns a Ctrl-C while parsing or running into a silent exit 130.
+            note_line("interrupted")
         sys.exit(code if isinstance(code, int) else 0)
-
-    def make_context(self, *args: Any, **kwargs: Any) -> Context:
-        try:
-            return super().make_context(*args, **kwargs)
-        except KeyboardInterrupt:  # while parsing: Typer would exit 130 without a word
-            sys.stderr.write("careercli: interrupted\n")
-            raise typer.Exit(ExitStatus.INTERRUPTED) from None
 
     def invoke(self, ctx: Context) -> Any:
         try:
@@ -87,9 +82,6 @@ class _Group(TyperGroup):
         except UsageProblem as err:
             error_line(str(err))
             raise typer.Exit(ExitStatus.USAGE) from None
-        except KeyboardInterrupt:
-            sys.stderr.write("careercli: interrupted\n")
-            raise typer.Exit(ExitStatus.INTERRUPTED) from None
         except BrokenPipeError:
             # The reader went away (| head): stop quietly; nothing more can be written.
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -551,7 +543,7 @@ def _resolve_skills(ctx: typer.Context, names: list[str]) -> frozenset[str]:
 
 @app.command(
     help=(
-        "Rank roles by how much of their skills you have.\n\n"
+        "Rank roles by how well your skills fit them.\n\n"
         "Fit is the mean of two shares, each skill counted by its tier in the role "
         "(essential 3, important 2, useful 1): how much of the role you have (of role), and "
         "how much of what you know it needs (needs yours).\n\n"
@@ -571,7 +563,7 @@ def match(
     top: Annotated[int, typer.Option("--top", min=1, help="How many roles to show.")] = 10,
     as_json: JsonFlag = False,
 ) -> None:
-    """Rank roles by how much of their skills you have.
+    """Rank roles by how well your skills fit them.
 
     Fit is the mean of two shares, each skill counted by its tier in the role (essential
     3, important 2, useful 1): how much of the role you have (of role), and how much of
@@ -893,7 +885,7 @@ def _register_only(name: str | None) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the app (the console script is :func:`careercli.entry.main`, which calls this)."""
     completing = os.environ.get("_CAREERCLI_COMPLETE")
     words = os.environ.get("COMP_WORDS", "").split()[1:-1] if completing else sys.argv[1:]
     _register_only(_command_word(words))

@@ -58,7 +58,9 @@ def slow_work_status(message: str, delay: float = 0.5) -> Iterator[None]:
 
 
 def print_renderable(renderable: RenderableType) -> None:
-    """Print to stdout; into a pipe or file without the spaces Rich pads lines with."""
+    """Print to stdout; into a pipe or file without the spaces Rich pads lines with.
+
+    (Not with ``FORCE_COLOR``: escape codes then follow the padding.)"""
     console = stdout_console()
     if console.is_terminal:
         console.print(renderable)
@@ -66,7 +68,7 @@ def print_renderable(renderable: RenderableType) -> None:
     with console.capture() as captured:
         console.print(renderable)
     text = captured.get()
-    console.file.write("\n".join(line.rstrip() for line in text.split("\n")))
+    console.file.write("\n".join(line.rstrip(" ") for line in text.split("\n")))
     console.file.flush()
 
 

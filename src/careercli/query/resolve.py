@@ -21,6 +21,7 @@ MIN_FUZZY_LENGTH = 4
 SUGGESTIONS = 4
 SUGGEST_CUTOFF = 65.0
 SHORT_QUERY = 6  # shorter queries get no partial matching in suggestions
+SHORT_WORD_CUTOFF = 70.0  # ... but are compared with each word of a name
 
 
 class ResolveError(LookupError):
@@ -211,14 +212,11 @@ def _best_per_candidate(
     from rapidfuzz import process
 
     norms, owners = _flat(candidates)
-    best: dict[str, tuple[Candidate, float]] = {}
+    found = []
     for scorer in scorers:
         hits = process.extract(key, norms, scorer=scorer, limit=None, score_cutoff=cutoff)
-        for _, score, i in hits:
-            owner = owners[i]
-            if owner.id not in best or best[owner.id][1] < score:
-                best[owner.id] = (owner, float(score))
-    return sorted(best.values(), key=lambda cs: (-cs[1], cs[0].name))
+        found.append([(owners[i], float(score)) for _, score, i in hits])
+    return _merge(*found)
 
 
 def _rank(key: str, candidates: Sequence[Candidate]) -> list[tuple[Candidate, float]]:
@@ -232,11 +230,42 @@ def suggest(key: str, candidates: Sequence[Candidate], limit: int = SUGGESTIONS)
     """The nearest few names, for a "did you mean" line; generous, but not random.
 
     WRatio's partial matching lets a short query score high against any long name that
-    contains a few of its letters (``nope`` in *Developer*), so short queries are compared
-    whole only.
+    contains a few of its letters (``nope`` in *Developer*), so a short query is compared
+    with whole names and with each word of them (``helth`` suggests *Healthcare AI*).
     """
     from rapidfuzz import fuzz
 
-    scorers = [fuzz.token_sort_ratio] + ([fuzz.WRatio] if len(key) >= SHORT_QUERY else [])
-    ranked = _best_per_candidate(key, candidates, scorers, SUGGEST_CUTOFF)
+    if len(key) >= SHORT_QUERY:
+        scorers = [fuzz.token_sort_ratio, fuzz.WRatio]
+        ranked = _best_per_candidate(key, candidates, scorers, SUGGEST_CUTOFF)
+    else:
+        whole = _best_per_candidate(key, candidates, [fuzz.token_sort_ratio], SUGGEST_CUTOFF)
+        ranked = _merge(whole, _best_word(key, candidates))
     return [c.name for c, _ in ranked[:limit]]
+
+
+def _best_word(key: str, candidates: Sequence[Candidate]) -> list[tuple[Candidate, float]]:
+    """Candidates having a word close to ``key`` as a whole word (``ratio``, not partial)."""
+    from rapidfuzz import fuzz, process
+
+    words: list[str] = []
+    owners: list[Candidate] = []
+    for c in candidates:
+        for n in c.norms:
+            for w in n.split():
+                words.append(w)
+                owners.append(c)
+    hits = process.extract(
+        key, words, scorer=fuzz.ratio, limit=None, score_cutoff=SHORT_WORD_CUTOFF
+    )
+    return _merge([(owners[i], float(score)) for _, score, i in hits])
+
+
+def _merge(*lists: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """Each candidate once, at its best score; best first, then by name."""
+    best: dict[str, tuple[Candidate, float]] = {}
+    for pairs in lists:
+        for c, score in pairs:
+            if c.id not in best or best[c.id][1] < score:
+                best[c.id] = (c, score)
+    return sorted(best.values(), key=lambda cs: (-cs[1], cs[0].name))
