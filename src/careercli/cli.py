@@ -442,11 +442,6 @@ def roles(
     if track and track.casefold() not in TRACK_ORDER:
         raise UsageProblem(f"--track must be one of {', '.join(filter(None, TRACK_ORDER))}")
     catalog = _state(ctx).catalog()
-    families = catalog.families.values()
-    if family and family.casefold() not in {k for f in families for k in (f.id, f.name.casefold())}:
-        names = ", ".join(f.name for f in families) or "none in this knowledge base"
-        error_line(f"no pay family is named {family!r}; families: {names}")
-        raise typer.Exit(ExitStatus.ERROR)
     rows = list_roles(catalog, track, family)
     if not rows:
         error_line("no role matches those filters")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from careercli.kb.catalog import Catalog
+from careercli.query.resolve import UnknownName
 from careercli.query.timing import roadmap_total
 
 TRACK_ORDER = ("technical", "specialized", "business", "leadership", None)
@@ -15,14 +16,19 @@ def list_roles(
 ) -> list[dict[str, Any]]:
     """Role summaries filtered by track and pay family (id or name, any case).
 
-    Sorted by track, then title.
+    Sorted by track, then title. An unknown family is an :class:`UnknownName` listing the
+    families there are.
     """
     rows = catalog.role_summaries()
     if track:
         rows = [r for r in rows if r["track"] == track.casefold()]
     if family:
         key = family.casefold()
-        ids = {f.id for f in catalog.families.values() if key in (f.id, f.name.casefold())}
+        families = catalog.families.values()
+        ids = {f.id for f in families if key in (f.id, f.name.casefold())}
+        if not ids:
+            names = ", ".join(f.name for f in families) or "none in this knowledge base"
+            raise UnknownName(f"no pay family is named {family!r}; families: {names}")
         rows = [r for r in rows if r["family"] in ids]
     for row in rows:
         totals = []
