@@ -176,10 +176,15 @@ def sources_section(catalog: Catalog, source_ids: Iterable[str]) -> Group:
     its year and the seed file it was curated from."""
     lines = [
         Text.assemble(
-            (f"[{catalog.source_short(sid)}] ", "bold"),
+            (cite(catalog, sid) + " ", "bold"),
             catalog.source_label(sid),
             (f" · seed file {catalog.sources[sid].file}", "dim"),
         )
         for sid in dict.fromkeys(source_ids)
     ]
     return section("Sources", Group(*lines))
+
+
+def cite(catalog: Catalog, source_id: str) -> str:
+    """``[Short, 2025]``: how every page cites a source (spelled out by sources_section)."""
+    return f"[{catalog.source_short(source_id)}]"

@@ -13,6 +13,7 @@ from careercli.query.compare import Comparison
 from careercli.query.roles import RoleDetail
 from careercli.query.salary import pay_by_level
 from careercli.render.common import (
+    cite,
     figure_text,
     joined,
     pct_text,
@@ -102,9 +103,7 @@ def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
     times = comp.time_to_get_in(role.id)
     if times:
         line = Text("Time to get in: ", style="bold")
-        line.append(
-            "; ".join(f"{w.label()} ({w.what}) [{catalog.source_short(w.source)}]" for w in times)
-        )
+        line.append("; ".join(f"{w.label()} ({w.what}) {cite(catalog, w.source)}" for w in times))
         lines.append(line)
     for q in role.qualifications:
         line = Text("Education: ", style="bold")

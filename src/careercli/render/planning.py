@@ -12,6 +12,7 @@ from careercli.query.matching import WEIGHTS, Fit
 from careercli.query.transition import Transition
 from careercli.render.common import (
     bullets,
+    cite,
     figure_text,
     joined,
     plain,
@@ -103,13 +104,13 @@ def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
         else:
             parts.append(section("Pay", Text("The sources give no pay for these roles.")))
     if t.time:
-        ways = [f"{w.what}: {w.label()} [{catalog.source_short(w.source)}]" for w in t.time]
+        ways = [f"{w.what}: {w.label()} {cite(catalog, w.source)}" for w in t.time]
         parts.append(section("Time to get in", bullets(ways)))
     if t.tracks:
         lines: list[RenderableType] = []
         for track in t.tracks:
             line = Text(track.name, style="bold")
-            line.append(f" [{catalog.source_short(track.source)}]", style="dim")
+            line.append(" " + cite(catalog, track.source), style="dim")
             lines.append(line)
             stages = " → ".join(stage_text(s) for s in track.stages)
             lines.append(Padding(Text(stages), (0, 0, 0, 2), expand=False))

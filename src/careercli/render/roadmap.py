@@ -12,6 +12,7 @@ from careercli.query.roles import RoleDetail
 from careercli.query.timing import phase_label, total_label
 from careercli.render.common import (
     HAVE,
+    cite,
     joined,
     pct_text,
     plain,
@@ -38,7 +39,7 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
         parts.append(Text("The sources give no learning path for this role.", style="dim"))
     for roadmap, total in detail.totals:
         label = Text(roadmap.name, style="bold")
-        label.append(f" [{catalog.source_short(roadmap.source)}]", style="dim")
+        label.append(" " + cite(catalog, roadmap.source), style="dim")
         if total is not None:
             label.append(" total ")
             label.append(total_label(roadmap, total), style="bold")
@@ -70,7 +71,7 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
                         Text.assemble(
                             (f"{tl.label}: ", "bold"),
                             tl.duration.label(),
-                            (f" [{catalog.source_short(tl.source)}]", "dim"),
+                            (" " + cite(catalog, tl.source), "dim"),
                         )
                         for tl in role.timelines
                     )
@@ -99,9 +100,7 @@ def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
     parts: list[RenderableType] = [Text("Career tracks", style="bold cyan")]
     for track in ov.tracks:
         tree = Tree(
-            Text.assemble(
-                (track.name, "bold"), (f" [{catalog.source_short(track.source)}]", "dim")
-            ),
+            Text.assemble((track.name, "bold"), (" " + cite(catalog, track.source), "dim")),
             guide_style="dim",
         )
         for stage in track.stages:

@@ -16,6 +16,7 @@ from careercli.query.timing import phase_label, total_label
 from careercli.render.common import (
     bar,
     bullets,
+    cite,
     figure_text,
     joined,
     pct_text,
@@ -49,8 +50,7 @@ def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:
         parts.append(section("Languages, frameworks and tools", _stack(catalog, role)))
     for freq in role.listing_frequencies:
         title = (
-            f"How often job listings ask ({freq.sample_size} listings, "
-            f"{catalog.source_short(freq.source)})"
+            f"How often job listings ask ({freq.sample_size} listings) {cite(catalog, freq.source)}"
         )
         t = table("Skill", "Listings", "", min_widths=(10, 8))
         for item in freq.items:
@@ -179,7 +179,7 @@ def _qualifications(catalog: Catalog, role: Role) -> RenderableType:
             line.append(q.experience.label())
             line.append("\n")
         line.append(q.text)
-        line.append(f" [{catalog.source_short(q.source)}]", style="dim")
+        line.append(" " + cite(catalog, q.source), style="dim")
         lines.append(line)
     return Group(*lines)
 
@@ -188,7 +188,7 @@ def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
     lines: list[Text] = []
     for roadmap, total in detail.totals:
         line = Text(roadmap.name, style="bold")
-        line.append(f" [{catalog.source_short(roadmap.source)}]", style="dim")
+        line.append(" " + cite(catalog, roadmap.source), style="dim")
         line.append(": ")
         steps = [
             f"{p.name} ({phase_label(p.duration, roadmap.timing)})" if p.duration else p.name
@@ -202,7 +202,7 @@ def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
     for tl in detail.role.timelines:
         line = Text(f"{tl.label}: ", style="bold")
         line.append(tl.duration.label())
-        line.append(f" [{catalog.source_short(tl.source)}]", style="dim")
+        line.append(" " + cite(catalog, tl.source), style="dim")
         lines.append(line)
     if detail.role.progression:
         stages = " → ".join(stage_text(s) for s in detail.role.progression)

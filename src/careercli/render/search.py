@@ -9,7 +9,7 @@ from rich.text import Text
 
 from careercli.kb.catalog import Catalog
 from careercli.query.search import Hit
-from careercli.render.common import bullets, joined, plain, section, sources_section, table
+from careercli.render.common import bullets, cite, joined, plain, section, sources_section, table
 
 if TYPE_CHECKING:
     from careercli.kb.models import Industry
@@ -32,7 +32,7 @@ def render_industries(catalog: Catalog, industries: list[Industry]) -> Renderabl
     parts: list[RenderableType] = []
     for i in industries:
         parts.append(Text(i.name, style="bold cyan"))
-        parts.append(Text(f"[{catalog.source_short(i.source)}]", style="dim"))
+        parts.append(Text(f"{cite(catalog, i.source)}", style="dim"))
         if i.key_skills:
             parts.append(section("Key skills", joined(plain(k) for k in i.key_skills)))
         if i.primary_roles:
