@@ -645,11 +645,10 @@ def salary(
 
     Example: careercli salary "Data Scientist" MLE --level senior
     """
-    from careercli.kb.shapes import LEVELS, level_name
+    from careercli.kb.shapes import LEVELS, level_name, level_named
     from careercli.query.salary import salary_board
 
-    shown = {level_name(lv): lv for lv in LEVELS} | {"any": "any"}  # "any": the KB's word
-    wanted = shown.get(level.casefold()) if level else None
+    wanted = level_named(level) if level else None
     if level is not None and wanted is None:
         raise UsageProblem(f"--level must be one of {', '.join(map(level_name, LEVELS))}")
     catalog = _state(ctx).catalog()

@@ -25,6 +25,12 @@ def level_name(level: str) -> str:
     return "overall" if level == "any" else level
 
 
+def level_named(text: str) -> Level | None:
+    """The level a user typed, as shown (``overall``) or as the KB writes it (``any``)."""
+    folded = text.casefold()
+    return next((lv for lv in LEVELS if folded in (lv, level_name(lv))), None)
+
+
 SkillCategory = Literal[
     "language",
     "framework",

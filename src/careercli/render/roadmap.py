@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
@@ -21,6 +23,9 @@ from careercli.render.common import (
     sources_section,
     stage_years,
 )
+
+if TYPE_CHECKING:
+    from careercli.kb.models import Stage
 
 
 def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
@@ -81,11 +86,7 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
     if role.progression:
         tree = Tree(Text("Career progression", style="bold"), guide_style="dim")
         for stage in role.progression:
-            head = Text(stage.name, style="bold")
-            years = stage_years(stage)
-            if years:
-                head.append(f" ({years})", style="yellow")
-            branch = tree.add(head)
+            branch = tree.add(_stage_head(stage))
             for topic in stage.topics:
                 branch.add(plain(topic))
         parts.append(Text(""))
@@ -96,6 +97,15 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
     return Group(*parts)
 
 
+def _stage_head(stage: Stage) -> Text:
+    """A career stage's name in bold, its years (unless the name states them) in yellow."""
+    head = Text(stage.name, style="bold")
+    years = stage_years(stage)
+    if years:
+        head.append(f" ({years})", style="yellow")
+    return head
+
+
 def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
     parts: list[RenderableType] = [Text("Career tracks", style="bold cyan")]
     for track in ov.tracks:
@@ -104,11 +114,7 @@ def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
             guide_style="dim",
         )
         for stage in track.stages:
-            head = Text(stage.name, style="bold")
-            years = stage_years(stage)
-            if years:
-                head.append(f" ({years})", style="yellow")
-            branch = tree.add(head)
+            branch = tree.add(_stage_head(stage))
             if stage.roles and not all(r.name in stage.name for r in stage.roles):
                 names = dict.fromkeys(r.name for r in stage.roles)  # one name may link two roles
                 branch.add(joined(plain(n, "bold") for n in names))
