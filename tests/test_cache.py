@@ -12,6 +12,8 @@ import pytest
 from careercli.kb import loader
 from tests.conftest import Run
 
+pytestmark = pytest.mark.empty_cache
+
 
 def cache_files(hermetic: Path) -> list[Path]:
     return sorted((hermetic / "cache").glob("kb-*.sqlite"))

@@ -7,9 +7,11 @@ import os
 import signal
 import subprocess
 import sys
+import sysconfig
 import time
 import venv
 import zipfile
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -96,15 +98,22 @@ def test_schema_is_json_schema_and_the_committed_copy_is_current(run: Run) -> No
     assert committed == schema, "run: careercli schema > schema.json"
 
 
-def test_wheel_ships_the_kb_and_loads_it_outside_the_repo(tmp_path: Path) -> None:
-    """hatch force-include silently skips a missing file: build the wheel and look."""
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's wheel, built once by this interpreter's hatchling (a test extra)."""
+    out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out)],
         cwd=ROOT,
         check=True,
         capture_output=True,
     )
-    (wheel,) = tmp_path.glob("careercli-*.whl")
+    (built,) = out.glob("careercli-*.whl")
+    return built
+
+
+def test_wheel_ships_the_kb_and_loads_it_outside_the_repo(tmp_path: Path, wheel: Path) -> None:
+    """hatch force-include silently skips a missing file: look in the wheel, then load it."""
     with zipfile.ZipFile(wheel) as zf:
         assert "careercli/data/roles.yaml" in zf.namelist()
         zf.extractall(tmp_path / "site")
@@ -134,10 +143,9 @@ def _cli(*args: str, env: dict[str, str] | None = None, **kw: object) -> subproc
 
 def test_closed_pipe_leaves_stderr_empty(tmp_path: Path, mini: Path) -> None:
     """Like ``careercli roles | head -1``: the reader is gone before the answer is written."""
-    env = {**os.environ, "CAREERCLI_CACHE": str(tmp_path / "c")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "careercli", "--data", str(mini), "roles"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()
@@ -150,7 +158,6 @@ def test_closed_pipe_leaves_stderr_empty(tmp_path: Path, mini: Path) -> None:
 def test_completion_follows_the_data_option(tmp_path: Path, mini: Path) -> None:
     env = {
         **os.environ,
-        "CAREERCLI_CACHE": str(tmp_path),
         "_CAREERCLI_COMPLETE": "complete_bash",
         "COMP_WORDS": f"careercli --data {mini} role Ana",
         "COMP_CWORD": "4",
@@ -160,17 +167,29 @@ def test_completion_follows_the_data_option(tmp_path: Path, mini: Path) -> None:
     assert out.stdout.splitlines() == ["Analytics / Data Engineer"]
 
 
+def wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Poll ``condition`` until it holds (a fixed sleep is too short under load)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.01)
+
+
 def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
+    """Ctrl-C while a command runs (here: once it asks for the catalog)."""
+    ready = tmp_path / "running"
     code = (
-        "import time, careercli.cli as c\n"
-        "def slow(*a, **k):\n    time.sleep(30)\n"
+        "import pathlib, time, careercli.cli as c\n"
+        "def slow(*a, **k):\n"
+        f"    pathlib.Path({str(ready)!r}).touch()\n"
+        "    time.sleep(60)\n"
         "c.State.catalog = slow\n"
         "import sys; sys.argv = ['careercli', 'role', 'MLE']; c.main()\n"
     )
     proc = subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    time.sleep(1.5)
+    wait_for(ready.exists)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=10)
     assert proc.returncode == 130
@@ -197,34 +216,45 @@ def test_ctrl_c_while_starting_up_is_one_line_too() -> None:
 
 def test_no_escape_codes_when_piped_or_no_color(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env["CAREERCLI_CACHE"] = str(tmp_path)
     piped = subprocess.run(
         [sys.executable, "-m", "careercli", "role", "MLE"], capture_output=True, env=env
     )
     assert piped.returncode == 0 and b"\x1b[" not in piped.stdout
 
 
-def test_fresh_venv_install_from_project_files(tmp_path: Path) -> None:
-    """The README's install line works in a new venv (offline: reuse this env's packages)."""
-    if os.environ.get("CAREERCLI_SKIP_VENV_TEST"):
-        pytest.skip("disabled")
+def test_fresh_venv_install_from_project_files(tmp_path: Path, wheel: Path) -> None:
+    """pip installs the wheel into a new venv whose console script then answers.
+
+    Offline: the new venv sees the dependencies of the interpreter running the tests (the
+    user's venv, not the base Python a ``--system-site-packages`` venv would point at)
+    through a ``.pth`` line, behind its own site-packages; pip comes from there too.
+    """
     target = tmp_path / "venv"
-    venv.create(target, with_pip=False, system_site_packages=True)
+    venv.create(target, with_pip=False)
     py = target / "bin" / "python"
-    subprocess.run(
-        [str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation", str(ROOT)],
-        check=True,
-        capture_output=True,
-    )
+    site = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    outer = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    (Path(site) / "outer-env.pth").write_text("".join(f"{p}\n" for p in sorted(outer)))
+    install = subprocess.run(
+        [str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--force-reinstall",
+         "--disable-pip-version-check", str(wheel)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert install.returncode == 0, install.stderr
     out = subprocess.run(
         [str(target / "bin" / "careercli"), "role", "ML Engineer"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env={**os.environ, "CAREERCLI_CACHE": str(tmp_path / "c")},
-    )
-    assert out.returncode == 0, out.stderr
+        capture_output=True, text=True, cwd=tmp_path,
+    )  # fmt: skip
+    assert (out.returncode, out.stderr) == (0, "")
     assert out.stdout.startswith("Machine Learning Engineer\n")
+    where = subprocess.run(
+        [str(py), "-c", "import careercli.kb.paths as p; print(p.bundled_data_path())"],
+        capture_output=True, text=True, cwd=tmp_path, check=True,
+    ).stdout.strip()  # fmt: skip
+    assert where == f"{site}/careercli/data/roles.yaml"  # the wheel's copy, not the checkout's
 
 
 @pytest.mark.parametrize(
@@ -243,14 +273,13 @@ def test_command_word_skips_root_options(argv: list[str], word: str | None) -> N
 
 
 def test_console_script_runs_a_command_and_suggests_for_a_typo(tmp_path: Path) -> None:
-    env = {**os.environ, "CAREERCLI_CACHE": str(tmp_path), "CAREERCLI_HOME": str(tmp_path)}
     ok = subprocess.run(
         [sys.executable, "-m", "careercli", "--no-cache", "role", "MLE"],
-        capture_output=True, text=True, env=env,
+        capture_output=True, text=True,
     )  # fmt: skip
     assert ok.returncode == 0 and ok.stdout.startswith("Machine Learning Engineer\n")
     typo = subprocess.run(
-        [sys.executable, "-m", "careercli", "rol", "MLE"], capture_output=True, text=True, env=env
+        [sys.executable, "-m", "careercli", "rol", "MLE"], capture_output=True, text=True
     )
     assert typo.returncode == 2 and "Did you mean 'role'" in typo.stderr
 
@@ -289,18 +318,24 @@ def test_colour_only_on_a_real_terminal_without_opt_out(
     tmp_path: Path, extra: dict[str, str], coloured: bool
 ) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env.update({"TERM": "xterm-256color", "CAREERCLI_CACHE": str(tmp_path), **extra})
+    env.update({"TERM": "xterm-256color", **extra})
     out = _in_a_terminal(["role", "MLE"], env)
     assert (b"\x1b[" in out) is coloured
     assert b"Machine Learning Engineer" in out
 
 
-@pytest.mark.parametrize("width", [40, 80, 200])
 @pytest.mark.parametrize(
-    "args", [["role", "ML Engineer"], ["compare", "MLE", "Data Scientist", "CTO"], ["salary"]]
+    ("width", "args"),
+    [
+        (40, ["role", "ML Engineer"]),
+        (80, ["role", "ML Engineer"]),
+        (200, ["role", "ML Engineer"]),
+        (40, ["compare", "MLE", "Data Scientist", "CTO"]),
+        (40, ["salary"]),
+    ],
 )
 def test_real_process_fits_the_width(tmp_path: Path, width: int, args: list[str]) -> None:
-    env = {**os.environ, "COLUMNS": str(width), "CAREERCLI_CACHE": str(tmp_path)}
+    env = {**os.environ, "COLUMNS": str(width)}
     out = subprocess.run(
         [sys.executable, "-m", "careercli", *args], capture_output=True, text=True, env=env
     )
@@ -311,7 +346,6 @@ def test_real_process_fits_the_width(tmp_path: Path, width: int, args: list[str]
 def test_shell_completion_offers_role_names(tmp_path: Path) -> None:
     env = {
         **os.environ,
-        "CAREERCLI_CACHE": str(tmp_path),
         "_CAREERCLI_COMPLETE": "complete_bash",
         "COMP_WORDS": "careercli role Data",
         "COMP_CWORD": "2",
