@@ -1,0 +1,64 @@
+"""Whole pages: the human output of every command at 80 columns on the bundled KB.
+
+A change to any page shows in review as a diff of ``__snapshots__/test_pages.ambr``;
+after an intended change, ``python -m pytest tests/test_pages.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from syrupy.assertion import SnapshotAssertion
+
+from careercli.kb.paths import bundled_data_path
+from tests.conftest import Run
+
+PAGES = {
+    "role": ["role", "ML Engineer"],
+    "role-ambiguous-alias": ["role", "CTO"],
+    "skill": ["skill", "pytorch"],
+    "compare": ["compare", "Data Scientist", "MLE"],
+    "compare-three": ["compare", "Data Scientist", "MLE", "Data Engineer"],
+    "roadmap": ["roadmap", "NLP Engineer"],
+    "roadmap-markdown": ["roadmap", "MLE", "--format", "markdown"],
+    "roadmap-tracks": ["roadmap"],
+    "roles": ["roles"],
+    "roles-track": ["roles", "--track", "specialized"],
+    "skills": ["skills"],
+    "skills-category": ["skills", "--category", "framework"],
+    "match": ["match", "python", "sql", "statistics"],
+    "path": ["path", "Data Scientist", "ML Engineer"],
+    "salary": ["salary", "--level", "senior"],
+    "salary-roles": ["salary", "Data Scientist", "MLE"],
+    "search": ["search", "model monitoring"],
+    "industry-list": ["industry"],
+    "industry": ["industry", "healthcare"],
+    "validate": ["validate"],
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page(run: Run, snapshot: SnapshotAssertion, name: str) -> None:
+    result = run(*PAGES[name], width=80)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    page = result.stdout.replace(str(bundled_data_path()), "<bundled KB>")
+    assert page == snapshot
+
+
+PROFILE_PAGES = {
+    "profile-add": ["profile", "add", "python", "sql", "pytorch"],
+    "profile-show": ["profile", "show"],
+    "profile-remove": ["profile", "remove", "sql"],
+    "role-with-progress": ["role", "MLE"],
+    "roadmap-with-progress": ["roadmap", "MLE"],
+    "match-profile": ["match"],
+    "path-profile": ["path", "NLP Engineer"],
+}
+
+
+def test_pages_with_a_profile(run: Run, snapshot: SnapshotAssertion) -> None:
+    """One profile, built and used in order, each page snapshotted."""
+    for name, args in PROFILE_PAGES.items():
+        result = run(*args, width=80)
+        assert result.exit_code == 0, (name, result.stderr)
+        assert result.stdout == snapshot(name=name)
