@@ -78,7 +78,7 @@ def test_compare_and_path_never_crash(env: dict[str, str], a: str, b: str) -> No
 @FUZZ
 @given(words=st.lists(names, min_size=1, max_size=4))
 def test_match_and_search_never_crash(env: dict[str, str], words: list[str]) -> None:
-    code, out, err = invoke(env, "match", *words)
+    code, _, err = invoke(env, "match", *words)
     assert code in (0, 1, 2)
     assert code == 0 or err.startswith("careercli: ")
     assert_clean(*invoke(env, "search", " ".join(words)))
@@ -135,7 +135,7 @@ def test_damaged_kb_fails_cleanly_and_no_command_runs_on_it(
 ) -> None:
     path = tmp_path / f"kb-{seed}.yaml"
     path.write_text(damage(BUNDLED.read_text(), random.Random(seed)))
-    code, out, err = invoke(env, "validate", str(path))
+    code, _, err = invoke(env, "validate", str(path))
     assert (code, err == "") in ((0, True), (1, False))
     role_code, role_out, role_err = invoke(env, "--data", str(path), "roles")
     if code != 0:

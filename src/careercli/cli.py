@@ -678,8 +678,8 @@ def search(
 
     Example: careercli search "model monitoring"
     """
-    from careercli.query.search import hits_json, words
     from careercli.query.search import search as run_search
+    from careercli.query.search import words
 
     if not words(text):
         raise UsageProblem("search needs a word to look for")
@@ -688,6 +688,8 @@ def search(
         error_line(f"nothing matches {text.strip()!r}")
         raise typer.Exit(ExitStatus.ERROR)
     if as_json:
+        from careercli.render.json_shapes import hits_json
+
         print_json(hits_json(hits))
         return
     from careercli.render.search import render_hits

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -317,9 +317,23 @@ class Catalog:
              len(owned), -1 if limit is None else limit),
         )]  # fmt: skip
 
-    def search_rows(self, terms: Sequence[str]) -> Iterator[tuple[str, str, str, str, str]]:
-        """Rows of searchable text holding a word that starts with any of ``terms``."""
-        match = " OR ".join('"' + t.replace('"', '""') + '"*' for t in terms)
-        yield from self._db.execute(
-            "SELECT kind, id, name, field, text FROM search WHERE search MATCH ?", (match,)
+    def search(
+        self, match: str, weights: Sequence[float], limit: int, exact: str = ""
+    ) -> list[tuple[str, str, str, float, list[str]]]:
+        """(kind, id, title, score, one highlighted text per search column), best first.
+
+        An entry titled ``exact`` (any case) comes first, then bm25's ranking.
+        The score is bm25's, higher for a better match. ``match`` is an FTS5 query;
+        ``weights`` (one per column of :data:`careercli.kb.store.SEARCH_COLUMNS`) weigh
+        bm25's ranking. Matched words are
+        marked ``\x01...\x02`` (control characters never stored in a KB's text).
+        """
+        columns = range(len(weights))
+        marked = ", ".join(f"highlight(search, {3 + i}, char(1), char(2))" for i in columns)
+        rank = f"bm25(search, 0, 0, 0, {', '.join(str(float(w)) for w in weights)})"
+        rows = self._rows(
+            f"SELECT kind, id, title, -{rank}, {marked} FROM search WHERE search MATCH ? "
+            f"ORDER BY lower(title) = lower(?) DESC, {rank}, kind, title LIMIT ?",
+            (match, exact, limit),
         )
+        return [(r[0], r[1], r[2], r[3], list(r[4:])) for r in rows]

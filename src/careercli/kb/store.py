@@ -33,10 +33,17 @@ from careercli.kb.paths import read_bytes
 from careercli.kb.shapes import TIERS
 
 if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
-    from careercli.kb.models import KnowledgeBase
+    from careercli.kb.models import KnowledgeBase, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 7  # bump when the tables below change
+LAYOUT = 8  # bump when the tables below change
+
+# The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
+# them); a column holding several pieces (topics, aliases) has one piece per line.
+SEARCH_COLUMNS = (
+    "name", "alias", "focus", "summary", "skills", "topic", "subtopic", "responsibility",
+    "requirement", "text", "key_skill", "primary_role",
+)  # fmt: skip
 
 _DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -63,10 +70,9 @@ CREATE TABLE listings(role TEXT, skill TEXT, label TEXT, count INTEGER, sample I
 CREATE INDEX listings_skill ON listings(skill);
 CREATE TABLE phase_skills(role TEXT, roadmap TEXT, phase TEXT, skill TEXT);
 CREATE INDEX phase_skills_skill ON phase_skills(skill);
-CREATE VIRTUAL TABLE search USING fts5(
-    kind UNINDEXED, id UNINDEXED, name UNINDEXED, field UNINDEXED, text,
-    tokenize = "unicode61 tokenchars '+#'");
-"""
+CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, title UNINDEXED,
+    {columns}, tokenize = "porter unicode61 tokenchars '+#'");
+""".format(columns=", ".join(SEARCH_COLUMNS))
 
 Progress = Callable[[], contextlib.AbstractContextManager[object]]
 
@@ -280,7 +286,8 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
             for sid in dict.fromkeys(p.skills)
         ],
     )
-    conn.executemany("INSERT INTO search VALUES (?,?,?,?,?)", search_rows(kb))
+    marks = ",".join("?" * (3 + len(SEARCH_COLUMNS)))
+    conn.executemany(f"INSERT INTO search VALUES ({marks})", _search_rows(kb))
     conn.commit()
 
 
@@ -315,47 +322,57 @@ def _role_skill_rows(kb: KnowledgeBase) -> Iterator[tuple[str, str, int, str]]:
             yield r.id, sid, tier, json.dumps(groups.get(sid, []))
 
 
-def search_rows(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str, str]]:
-    """(kind, id, name, field, text) for every searchable piece of text."""
+def _search_rows(kb: KnowledgeBase) -> Iterator[tuple[str, ...]]:
+    """(kind, id, title, *one text per SEARCH_COLUMNS) for every role, skill and industry."""
+    for kind, entry_id, title, fields in _searchable(kb):
+        yield kind, entry_id, title, *("\n".join(fields.get(c, [])) for c in SEARCH_COLUMNS)
+
+
+def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, dict[str, list[str]]]]:
     for r in kb.roles:
-        role = ("role", r.id, r.title)
-        yield *role, "title", r.title
-        for a in r.aliases:
-            yield *role, "alias", a
-        if r.primary_focus:
-            yield *role, "focus", r.primary_focus
-        if r.summary:
-            yield *role, "summary", r.summary
-        for g in r.skills:
-            yield *role, "skills", g.text
-        for field, blocks in (
-            ("responsibility", r.responsibilities),
-            ("requirement", r.requirements),
-        ):
-            for b in blocks:
-                for item in b.items:
-                    yield *role, field, item
-                if b.text:
-                    yield *role, field, b.text
-        for m in r.roadmaps:
-            for p in m.phases:
-                for t in p.topics:
-                    yield *role, "topic", f"{m.name} › {p.name}: {t}"
+        topics = [
+            f"{m.name} › {p.name}: {t}" for m in r.roadmaps for p in m.phases for t in p.topics
+        ]
+        yield (
+            "role",
+            r.id,
+            r.title,
+            {
+                "name": [r.title],
+                "alias": r.aliases,
+                "focus": [r.primary_focus] if r.primary_focus else [],
+                "summary": [r.summary] if r.summary else [],
+                "skills": [g.text for g in r.skills],
+                "responsibility": _block_text(r.responsibilities),
+                "requirement": _block_text(r.requirements),
+                "topic": topics,
+            },
+        )
     for s in kb.skills:
-        skill = ("skill", s.id, s.name)
-        yield *skill, "name", s.name
-        for a in s.aliases:
-            yield *skill, "alias", a
-        for t in s.subtopics:
-            yield *skill, "subtopic", t
-        if s.description:
-            yield *skill, "text", s.description
+        yield (
+            "skill",
+            s.id,
+            s.name,
+            {
+                "name": [s.name],
+                "alias": s.aliases,
+                "subtopic": s.subtopics,
+                "text": [s.description] if s.description else [],
+            },
+        )
     for ind in kb.industries:
-        industry = ("industry", ind.id, ind.name)
-        yield *industry, "name", ind.name
-        for k in ind.key_skills:
-            yield *industry, "key skill", k
-        for t in ind.topics:
-            yield *industry, "topic", t
-        for pr in ind.primary_roles:
-            yield *industry, "primary role", pr.name
+        yield (
+            "industry",
+            ind.id,
+            ind.name,
+            {
+                "name": [ind.name],
+                "key_skill": ind.key_skills,
+                "topic": ind.topics,
+                "primary_role": [pr.name for pr in ind.primary_roles],
+            },
+        )
+
+
+def _block_text(blocks: list[TextBlock]) -> list[str]:
+    return [piece for b in blocks for piece in (*b.items, *([b.text] if b.text else []))]

@@ -1,131 +1,101 @@
 """Full-text search over roles, skills, roadmap topics, responsibilities and industries.
 
-The catalog's full-text index finds the pieces of text holding any query word; ranking and
-the rule that every word must match somewhere in an entry are decided here.
+SQLite does the work: an FTS5 index with the ``porter`` tokenizer (``monitoring`` finds
+*monitors*, ``scaling`` finds *scale* but not *Scala*), every query word required
+somewhere in an entry, ranked by ``bm25()`` with a weight per kind of field. Only when
+nothing matches do the words also match as the start of a word (``pytor`` finds
+*PyTorch*).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from careercli.kb.catalog import Catalog
+from careercli.kb.store import SEARCH_COLUMNS
 
 _WORD = re.compile(r"[\w+#]+")
 
-# How much a match in each kind of field counts.
+# How much a match in each kind of field counts (bm25 column weights).
 FIELD_WEIGHT = {
-    "title": 6,
-    "name": 6,
-    "alias": 5,
-    "focus": 3,
-    "summary": 2,
-    "skills": 2,
-    "topic": 2,
-    "subtopic": 2,
-    "responsibility": 1,
-    "requirement": 1,
-    "text": 1,
-    "key skill": 2,
-    "primary role": 2,
+    "name": 6.0,
+    "alias": 5.0,
+    "focus": 3.0,
+    "summary": 2.0,
+    "skills": 2.0,
+    "topic": 2.0,
+    "subtopic": 2.0,
+    "key_skill": 2.0,
+    "primary_role": 2.0,
+    "responsibility": 1.0,
+    "requirement": 1.0,
+    "text": 1.0,
 }
+WHERE_SHOWN = 3  # matched pieces of text kept per hit
+EXCERPT_WORDS = 16  # a longer piece is cut to this many words around its first match
 
 
-@dataclass
+@dataclass(frozen=True)
 class Hit:
     kind: str  # role, skill, industry
     id: str
     name: str
-    score: float = 0.0
-    where: list[tuple[str, str]] = field(default_factory=list)  # (field, matched text)
-    weights: list[float] = field(default_factory=list, repr=False)  # one per matching field
+    score: float  # bm25's, higher is better
+    where: list[tuple[str, str]]  # (field, matched text), the most telling first
 
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-# What may follow a stem for a word to count as another form of the query word.
-ENDINGS = frozenset({"", "e", "s", "es", "ed", "ing", "er", "ers"})
-
-
-def stem(term: str) -> str:
-    """The base form of a query word: ``monitoring`` -> ``monitor``, ``technologies`` ->
-    ``technology``; short words stay whole (``string``, ``ops``)."""
-    if term.endswith("ies") and len(term) > 5:
-        return term[:-3] + "y"
-    for suffix in ("ing", "ed", "es", "s"):
-        if term.endswith(suffix) and not term.endswith("ss") and len(term) - len(suffix) >= 4:
-            return term[: -len(suffix)]
-    return term
-
-
-def matches(term: str, token: str) -> bool:
-    """``token`` starts with the query word, or is another form of it: its stem plus a
-    usual ending (``monitoring`` finds *monitor* and *monitors*, not *Scala* for
-    ``scaling`` nor *services* for ``serving``)."""
-    if token.startswith(term):
-        return True
-    base = stem(term)
-    if base == term:
-        return False
-    if base.endswith("y") and term.endswith("ies"):  # technologies ~ technology
-        return token.startswith(base)
-    return token.startswith(base) and token[len(base) :] in ENDINGS
-
-
-def _fts_prefix(term: str) -> str:
-    """A prefix the index can look up that every form :func:`matches` accepts shares."""
-    base = stem(term)
-    return term[:-3] if base.endswith("y") and term.endswith("ies") else base
+def _match(terms: list[str], prefix: bool) -> str:
+    star = "*" if prefix else ""
+    return " ".join('"' + t.replace('"', '""') + '"' + star for t in terms)
 
 
 def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
-    """Entries matching every word of ``text`` (a prefix or another form, see :func:`matches`),
-    best first.
-
-    A field scores its weight times the square of the query words it contains, doubled for
-    the whole phrase (a field holding every word beats several holding one each); an
-    entry scores its best field plus a quarter of the others, so one strong match (a name)
-    beats many weak ones (a long description that mentions a word often).
-    """
+    """Entries holding every word of ``text`` in some form, best first (one named
+    ``text`` leads)."""
     terms = list(dict.fromkeys(words(text)))
     if not terms:
         return []
-    phrase = " ".join(stem(t) for t in terms)
-    hits: dict[tuple[str, str], Hit] = {}
-    seen_terms: dict[tuple[str, str], set[str]] = {}
-    prefixes = list(dict.fromkeys(_fts_prefix(t) for t in terms))
-    for kind, id_, name, fld, value in catalog.search_rows(prefixes):
-        tokens = words(value)
-        matched = {t for t in terms if any(matches(t, tok) for tok in tokens)}
-        if not matched:
-            continue
-        key = (kind, id_)
-        hit = hits.setdefault(key, Hit(kind, id_, name))
-        weight = float(FIELD_WEIGHT[fld] * len(matched) ** 2)  # all words together count most
-        if phrase in " ".join(tokens):
-            weight *= 2
-        hit.weights.append(weight)
-        hit.where.append((fld, value))
-        seen_terms.setdefault(key, set()).update(matched)
-    found = [h for k, h in hits.items() if seen_terms[k] == set(terms)]
-    for h in found:
-        ranked = sorted(zip(h.weights, h.where, strict=True), key=lambda wf: -wf[0])
-        h.score = ranked[0][0] + 0.25 * sum(w for w, _ in ranked[1:])
-        h.where = list(dict.fromkeys(where for _, where in ranked))[:3]
-    found.sort(key=lambda h: (-h.score, h.kind, h.name.casefold()))
-    return found[:limit]
+    weights = [FIELD_WEIGHT[c] for c in SEARCH_COLUMNS]
+    exact = " ".join(text.split())
+    rows = catalog.search(_match(terms, prefix=False), weights, limit, exact)
+    if not rows:
+        rows = catalog.search(_match(terms, prefix=True), weights, limit, exact)
+    return [Hit(kind, id_, name, score, _where(marked)) for kind, id_, name, score, marked in rows]
 
 
-def hits_json(hits: list[Hit]) -> list[dict[str, object]]:
-    return [
-        {
-            "kind": h.kind,
-            "id": h.id,
-            "name": h.name,
-            "score": h.score,
-            "matches": [{"field": f, "text": t} for f, t in h.where],
-        }
-        for h in hits
-    ]
+def _where(marked: list[str]) -> list[tuple[str, str]]:
+    """The matched pieces: those holding the most query words first, then by field weight."""
+    pieces = []
+    for column, text in zip(SEARCH_COLUMNS, marked, strict=True):
+        for piece in text.split("\n"):
+            if "\x01" in piece:
+                clean = _excerpt(piece).replace("\x01", "").replace("\x02", "")
+                pieces.append((-_matched_words(piece), -FIELD_WEIGHT[column], column, clean))
+    pieces.sort(key=lambda p: p[:2])
+    return [(column.replace("_", " "), clean) for _, _, column, clean in pieces[:WHERE_SHOWN]]
+
+
+_MARKED = re.compile("\x01([^\x02]*)\x02")
+
+
+def _matched_words(piece: str) -> int:
+    """How many different words FTS5 marked in ``piece`` (it marks a run of them once)."""
+    return len({w for run in _MARKED.findall(piece) for w in words(run)})
+
+
+def _excerpt(piece: str) -> str:
+    """``piece``, or the words around its first match when it is long (a paragraph)."""
+    tokens = piece.split(" ")
+    if len(tokens) <= EXCERPT_WORDS + 4:
+        return piece
+    first = next(i for i, t in enumerate(tokens) if "\x01" in t)
+    start = max(0, min(first - 4, len(tokens) - EXCERPT_WORDS))
+    end = start + EXCERPT_WORDS
+    return " ".join(
+        (["…"] if start else []) + tokens[start:end] + (["…"] if end < len(tokens) else [])
+    )
