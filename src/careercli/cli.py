@@ -10,16 +10,15 @@ import sys
 from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
-from typer._click import Context
-from typer._click.exceptions import ClickException, UsageError
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
 from careercli.kb.errors import KBError, ValidationFailed
 from careercli.kb.paths import DATA_ENV
+from careercli.kb.shapes import LevelName, SkillCategory, Track
 from careercli.profile import ProfileError
 from careercli.query.resolve import EmptyName, ResolveError
 
@@ -49,13 +48,13 @@ class _Group(TyperGroup):
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
-        except UsageError as err:
+        except typer.TyperException as err:  # click's usage and other errors
             if type(err).__name__ != "NoArgsIsHelpError":  # its help is already printed
-                hint = f" (see '{err.ctx.command_path} --help')" if err.ctx else ""
-                error_line(err.format_message().rstrip(".") + hint)
-            sys.exit(err.exit_code)
-        except ClickException as err:
-            error_line(err.format_message())
+                ctx = getattr(err, "ctx", None)
+                usage = err.exit_code == ExitStatus.USAGE and ctx is not None
+                hint = f" (see '{ctx.command_path} --help')" if ctx is not None and usage else ""
+                message = err.format_message().replace("Value error, ", "")
+                error_line((message.rstrip(".") if usage else message) + hint)
             sys.exit(err.exit_code)
         except Abort:
             code = ExitStatus.INTERRUPTED
@@ -64,7 +63,7 @@ class _Group(TyperGroup):
             note_line("interrupted")
         sys.exit(code if isinstance(code, int) else 0)
 
-    def invoke(self, ctx: Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer does not export
         try:
             return super().invoke(ctx)
         except KBError as err:
@@ -377,8 +376,12 @@ def roadmap(
         ),
     ] = None,
     fmt: Annotated[
-        str,
-        typer.Option("--format", help="text, or markdown for a checklist to share or print."),
+        Literal["text", "markdown"],
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            help="text, or markdown for a checklist to share or print.",
+        ),
     ] = "text",
     as_json: JsonFlag = False,
 ) -> None:
@@ -386,8 +389,6 @@ def roadmap(
 
     Example: careercli roadmap "NLP Engineer" --format markdown > plan.md
     """
-    if fmt not in ("text", "markdown"):
-        raise UsageProblem(f"--format must be text or markdown, not {fmt!r}")
     catalog = _state(ctx).catalog()
     if name is None:
         if fmt == "markdown":
@@ -418,16 +419,16 @@ def roadmap(
         print_renderable(render_roadmap(catalog, detail))
 
 
-Track = Annotated[
-    str | None,
-    typer.Option("--track", help="technical, specialized, business or leadership."),
+TrackOption = Annotated[
+    Track | None,
+    typer.Option("--track", case_sensitive=False, help="The career track.", show_choices=True),
 ]
 
 
 @app.command()
 def roles(
     ctx: typer.Context,
-    track: Track = None,
+    track: TrackOption = None,
     family: Annotated[
         str | None, typer.Option("--family", help="Pay family, e.g. 'ML Engineering'.")
     ] = None,
@@ -437,10 +438,8 @@ def roles(
 
     Example: careercli roles --track specialized
     """
-    from careercli.query.listing import TRACK_ORDER, list_roles
+    from careercli.query.listing import list_roles
 
-    if track and track.casefold() not in TRACK_ORDER:
-        raise UsageProblem(f"--track must be one of {', '.join(filter(None, TRACK_ORDER))}")
     catalog = _state(ctx).catalog()
     rows = list_roles(catalog, track, family)
     if not rows:
@@ -472,7 +471,8 @@ def roles(
 def skills(
     ctx: typer.Context,
     category: Annotated[
-        str | None, typer.Option("--category", help="e.g. language, framework, concept.")
+        SkillCategory | None,
+        typer.Option("--category", case_sensitive=False, help="The kind of skill."),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -480,13 +480,8 @@ def skills(
 
     Example: careercli skills --category framework
     """
-    from typing import get_args
-
-    from careercli.kb.shapes import SkillCategory
     from careercli.query.skills import skill_rows
 
-    if category and category not in get_args(SkillCategory):
-        raise UsageProblem(f"--category must be one of {', '.join(get_args(SkillCategory))}")
     catalog = _state(ctx).catalog()
     rows = skill_rows(catalog, category)
     if not rows:
@@ -630,11 +625,11 @@ def salary(
         ),
     ] = None,
     level: Annotated[
-        str | None,
+        LevelName | None,
         typer.Option(
             "--level",
-            help="entry, mid, senior, staff, principal, director, or overall "
-            "(figures a source ties to no level).",
+            case_sensitive=False,
+            help="The career level; overall: figures a source ties to no level.",
         ),
     ] = None,
     as_json: JsonFlag = False,
@@ -645,12 +640,10 @@ def salary(
 
     Example: careercli salary "Data Scientist" MLE --level senior
     """
-    from careercli.kb.shapes import LEVELS, level_name, level_named
+    from careercli.kb.shapes import level_name, parse_level
     from careercli.query.salary import salary_board
 
-    wanted = level_named(level) if level else None
-    if level is not None and wanted is None:
-        raise UsageProblem(f"--level must be one of {', '.join(map(level_name, LEVELS))}")
+    wanted = parse_level(level) if level else None
     catalog = _state(ctx).catalog()
     ids = [_resolve(ctx, n, "role") for n in names] if names else None
     rows = salary_board(catalog, ids, wanted if (ids or wanted) else "mid")

@@ -274,48 +274,29 @@ class Catalog:
         return {sid: (n, essential) for sid, n, essential in rows}
 
     def coverage(
-        self, have: Iterable[str], weights: Sequence[int], limit: int | None = None
-    ) -> list[tuple[str, str, int, int, int, int, float]]:
-        """Roles with skills, best fit first.
+        self, have: Iterable[str]
+    ) -> list[tuple[str, str, tuple[int, ...], tuple[int, ...]]]:
+        """Every role with skills, in file order: (id, title, its skills by tier, how many
+        of ``have`` it names by tier), tiers essential first.
 
-        Rows are (id, title, total, covered, essential missing, skills of ``have`` named,
-        fit score).
-        ``total`` and ``covered`` are weights by tier (``weights``, essential first). The
-        order is :func:`careercli.query.matching.fit_score` (with ``weights[0]`` as the top
-        weight) of ``covered``, ``total`` and how many of ``have`` (known skill ids) there
-        are, then fewest essentials missing, then title. Only the rows of the skills given
-        are read (indexed), the tier counts are stored, and the ranking happens in SQLite,
-        so only the roles shown come back.
+        Only the rows of the skills given are read (indexed) and the tier counts are
+        stored, so this stays small on a large KB; the ranking is the caller's.
         """
-        owned = sorted(set(have))
-        we, wi, wu = weights
-        return [tuple(r) for r in self._rows(
+        rows = self._rows(
             """
             WITH got AS (
-                SELECT role, SUM(tier = 0) AS e, SUM(tier = 1) AS i, SUM(tier = 2) AS u,
-                    COUNT(*) AS n
+                SELECT role, SUM(tier = 0) AS e, SUM(tier = 1) AS i, SUM(tier = 2) AS u
                 FROM role_skills WHERE skill IN (SELECT value FROM json_each(?))
                 GROUP BY role
-            ), scored AS (
-                SELECT r.id, r.title, r.pos, r.folded,
-                    ? * r.n_essential + ? * r.n_important + ? * r.n_useful AS total,
-                    ? * IFNULL(g.e, 0) + ? * IFNULL(g.i, 0) + ? * IFNULL(g.u, 0) AS covered,
-                    r.n_essential - IFNULL(g.e, 0) AS missing,
-                    IFNULL(g.n, 0) AS named
-                FROM roles r LEFT JOIN got g ON g.role = r.id
-                WHERE r.n_skills > 0
-            ), fits AS (
-                SELECT *, CASE WHEN ? = 0 THEN 50.0 * covered / total
-                    ELSE 50.0 * covered * (total + ? * ?) / (? * ? * total) END AS score
-                FROM scored
             )
-            SELECT id, title, total, covered, missing, named, score FROM fits
-            ORDER BY score DESC, missing, folded, pos
-            LIMIT ?
+            SELECT r.id, r.title, r.n_essential, r.n_important, r.n_useful,
+                IFNULL(g.e, 0), IFNULL(g.i, 0), IFNULL(g.u, 0)
+            FROM roles r LEFT JOIN got g ON g.role = r.id
+            WHERE r.n_skills > 0 ORDER BY r.pos
             """,
-            (json.dumps(owned), we, wi, wu, we, wi, wu, len(owned), we, len(owned), we,
-             len(owned), -1 if limit is None else limit),
-        )]  # fmt: skip
+            (json.dumps(sorted(set(have))),),
+        )
+        return [(r[0], r[1], tuple(r[2:5]), tuple(r[5:8])) for r in rows]
 
     def search(
         self, match: str, weights: Sequence[float], limit: int, exact: str = ""

@@ -20,14 +20,18 @@ LEVELS: tuple[Level, ...] = ("entry", "mid", "senior", "staff", "principal", "di
 Unit = Literal["weeks", "months", "years"]
 
 
+# A level as users name it: ``any`` in the KB marks a figure the source ties to no level.
+LevelName = Literal["entry", "mid", "senior", "staff", "principal", "director", "overall"]
+
+
 def level_name(level: str) -> str:
-    """A level as shown: ``any`` in the KB marks a figure the source ties to no level."""
+    """A level as shown (and as :data:`LevelName` has it)."""
     return "overall" if level == "any" else level
 
 
-def level_named(text: str) -> Level | None:
-    """The level a user typed, as shown (``overall``) or as the KB writes it (``any``)."""
-    folded = text.casefold()
+def parse_level(name: str) -> Level | None:
+    """The KB's level for a name users type (``overall`` or ``any``, any case)."""
+    folded = name.casefold()
     return next((lv for lv in LEVELS if folded in (lv, level_name(lv))), None)
 
 

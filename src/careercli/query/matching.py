@@ -52,9 +52,7 @@ def fit_score(got: int, total: int, given: int) -> float:
 
     Coverage alone buries a role that lists 47 skills under any short list; needs alone
     prefers long lists. Computed as one division of integers, so that equal fractions give
-    equal floats and ties fall to the tie-breaks; the SQL ranking in
-    :meth:`careercli.kb.catalog.Catalog.coverage` computes it the same way, and a test
-    checks the two are identical.
+    equal floats and ties fall to the tie-breaks.
     """
     if not total:
         return 0.0
@@ -88,11 +86,19 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
 def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
     """Roles by fit, then by fewest missing essential skills, then title.
 
-    Scores and order come from one aggregate query; only the roles shown are read in full.
+    Scores come from per-role tier counts (one aggregate query); only the roles shown are
+    read in full.
     """
     owned = set(have)
     weights = [WEIGHTS[t] for t in TIERS]
-    return [fit(catalog, role_id, owned) for role_id, *_ in catalog.coverage(owned, weights, top)]
+    ranked = []
+    for role_id, title, counts, got in catalog.coverage(owned):
+        total = sum(w * n for w, n in zip(weights, counts, strict=True))
+        covered = sum(w * n for w, n in zip(weights, got, strict=True))
+        missing = counts[0] - got[0]
+        ranked.append((-fit_score(covered, total, len(owned)), missing, title.casefold(), role_id))
+    ranked.sort()
+    return [fit(catalog, role_id, owned) for *_, role_id in ranked[:top]]
 
 
 def fit_json(catalog: Catalog, f: Fit) -> dict[str, object]:
