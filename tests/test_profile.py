@@ -54,7 +54,7 @@ def test_role_roadmap_compare_mark_profile_skills(run: Run, mini: Path) -> None:
     assert "Topics: Python, Basic ML" in md and "- [ ] Python" not in md  # one item each
     assert md.startswith("# Roadmap: Machine Learning Engineer\n")
     compare = run("compare", "MLE", "Data Scientist", data=mini, width=120)
-    assert "You have: essential 2/2 (100%)" in compare.stdout
+    assert "Your progress: essential 2/2 (100%)" in compare.stdout
 
 
 def test_match_and_path_use_the_profile(run: Run, mini: Path) -> None:

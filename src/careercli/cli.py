@@ -29,10 +29,10 @@ from careercli.terminal import (
     ExitStatus,
     error_line,
     note_line,
-    one_line,
     print_json,
     print_renderable,
 )
+from careercli.text import one_line
 
 
 class UsageProblem(Exception):
@@ -191,13 +191,14 @@ def validate(
     from careercli.kb.loader import load_kb
     from careercli.kb.paths import data_path
     from careercli.query.summary import summarise
+    from careercli.render.json_shapes import validation_json
 
     target = path or data_path(_state(ctx).data)
     try:
         kb = load_kb(target)
     except KBError as err:
         if as_json:
-            print_json({"path": str(target), "valid": False, "errors": err.lines or [err.message]})
+            print_json(validation_json(str(target), None, err.lines or [err.message]))
         else:
             error_line(err.message)
             for line in err.lines:
@@ -205,7 +206,7 @@ def validate(
         raise typer.Exit(ExitStatus.ERROR) from None
     counts = summarise(kb)
     if as_json:
-        print_json({"path": str(target), "valid": True, "counts": counts})
+        print_json(validation_json(str(target), counts, []))
         return
     from careercli.render.summary import render_summary
 
@@ -272,16 +273,18 @@ def role(ctx: typer.Context, name: RoleName, as_json: JsonFlag = False) -> None:
 
     Example: careercli role "ML Engineer"
     """
-    from careercli.query.roles import role_detail, role_json
+    from careercli.query.roles import role_detail
 
     catalog = _state(ctx).catalog()
     detail = role_detail(catalog, _resolve(ctx, name, "role"), _have(ctx))
     if as_json:
-        print_json(role_json(catalog, detail))
+        from careercli.render.json_shapes import role_json
+
+        print_json(role_json(detail))
         return
     from careercli.render.role import render_role
 
-    print_renderable(render_role(catalog, detail))
+    print_renderable(render_role(detail))
 
 
 def _have(ctx: typer.Context) -> frozenset[str] | None:
@@ -319,16 +322,18 @@ def skill(ctx: typer.Context, name: SkillName, as_json: JsonFlag = False) -> Non
 
     Example: careercli skill pytorch
     """
-    from careercli.query.skills import skill_detail, skill_json
+    from careercli.query.skills import skill_detail
 
     catalog = _state(ctx).catalog()
     detail = skill_detail(catalog, _resolve(ctx, name, "skill"))
     if as_json:
-        print_json(skill_json(catalog, detail))
+        from careercli.render.json_shapes import skill_json
+
+        print_json(skill_json(detail))
         return
     from careercli.render.skill import render_skill
 
-    print_renderable(render_skill(catalog, detail, _have(ctx) or frozenset()))
+    print_renderable(render_skill(detail, _have(ctx) or frozenset()))
 
 
 @app.command()
@@ -351,17 +356,18 @@ def compare(
             'compare needs two or more roles, e.g. careercli compare "Data Scientist" MLE'
         )
     from careercli.query.compare import compare as compare_roles
-    from careercli.query.compare import comparison_json
 
     catalog = _state(ctx).catalog()
     ids = [_resolve(ctx, n, "role") for n in names]
     comp = compare_roles(catalog, ids, _have(ctx))
     if as_json:
-        print_json(comparison_json(catalog, comp))
+        from careercli.render.json_shapes import comparison_json
+
+        print_json(comparison_json(comp))
         return
     from careercli.render.compare import render_comparison
 
-    print_renderable(render_comparison(catalog, comp, _width()))
+    print_renderable(render_comparison(comp, _width()))
 
 
 @app.command()
@@ -393,30 +399,33 @@ def roadmap(
     if name is None:
         if fmt == "markdown":
             raise UsageProblem("--format markdown needs a role, e.g. careercli roadmap MLE")
-        from careercli.query.roadmap import overview, overview_json
+        from careercli.query.roadmap import overview
 
         ov = overview(catalog)
         if as_json:
+            from careercli.render.json_shapes import overview_json
+
             print_json(overview_json(ov))
             return
         from careercli.render.roadmap import render_overview
 
-        print_renderable(render_overview(catalog, ov))
+        print_renderable(render_overview(ov))
         return
-    from careercli.query.roadmap import roadmap_json
     from careercli.query.roles import role_detail
 
     detail = role_detail(catalog, _resolve(ctx, name, "role"), _have(ctx))
     if as_json:
-        print_json(roadmap_json(catalog, detail))
+        from careercli.render.json_shapes import roadmap_json
+
+        print_json(roadmap_json(detail))
     elif fmt == "markdown":
         from careercli.render.markdown import roadmap_markdown
 
-        sys.stdout.write(roadmap_markdown(catalog, detail))
+        sys.stdout.write(roadmap_markdown(detail))
     else:
         from careercli.render.roadmap import render_roadmap
 
-        print_renderable(render_roadmap(catalog, detail))
+        print_renderable(render_roadmap(detail))
 
 
 TrackOption = Annotated[
@@ -446,25 +455,13 @@ def roles(
         error_line("no role matches those filters")
         raise typer.Exit(ExitStatus.ERROR)
     if as_json:
-        print_json(
-            [
-                {
-                    "id": r["id"],
-                    "title": r["title"],
-                    "track": r["track"],
-                    "salary_family": r["family"],
-                    "skills": r["n_skills"],
-                    "sources": r["sources"],
-                    "has_roadmap": r["has_roadmap"],
-                    "way_in": r["way_in"],
-                }
-                for r in rows
-            ]
-        )
+        from careercli.render.json_shapes import role_rows_json
+
+        print_json(role_rows_json(rows))
         return
     from careercli.render.listing import render_roles
 
-    print_renderable(render_roles(catalog, rows))
+    print_renderable(render_roles(rows))
 
 
 @app.command()
@@ -488,19 +485,9 @@ def skills(
         error_line("no skill matches that category")
         raise typer.Exit(ExitStatus.ERROR)
     if as_json:
-        print_json(
-            [
-                {
-                    "id": r.skill.id,
-                    "name": r.skill.name,
-                    "category": r.skill.category,
-                    "aliases": r.skill.aliases,
-                    "roles": r.roles,
-                    "essential_for": r.essential_for,
-                }
-                for r in rows
-            ]
-        )
+        from careercli.render.json_shapes import skill_rows_json
+
+        print_json(skill_rows_json(rows))
         return
     from careercli.render.skill import render_skill_rows
 
@@ -561,7 +548,7 @@ def match(
 
     Example: careercli match python sql statistics
     """
-    from careercli.query.matching import fit_json, rank_roles
+    from careercli.query.matching import rank_roles
 
     catalog = _state(ctx).catalog()
     if skill_names:
@@ -573,11 +560,13 @@ def match(
         have = _profile_skills(ctx, "match")
     fits = rank_roles(catalog, have, top)
     if as_json:
-        print_json({"skills": sorted(have), "roles": [fit_json(catalog, f) for f in fits]})
+        from careercli.render.json_shapes import match_json
+
+        print_json(match_json(have, fits))
         return
     from careercli.render.planning import render_fits
 
-    print_renderable(render_fits(catalog, fits, have))
+    print_renderable(render_fits(fits, have))
 
 
 @app.command()
@@ -597,7 +586,7 @@ def path(
 
     Example: careercli path "Data Scientist" "ML Engineer"
     """
-    from careercli.query.transition import transition, transition_json
+    from careercli.query.transition import transition
 
     if len(names) > 2:
         raise UsageProblem("path takes at most two roles: careercli path [FROM] TO")
@@ -608,11 +597,13 @@ def path(
     else:
         result = transition(catalog, ids[0], have=_profile_skills(ctx, "path without FROM"))
     if as_json:
-        print_json(transition_json(catalog, result))
+        from careercli.render.json_shapes import transition_json
+
+        print_json(transition_json(result))
         return
     from careercli.render.planning import render_transition
 
-    print_renderable(render_transition(catalog, result))
+    print_renderable(render_transition(result))
 
 
 @app.command()
@@ -640,20 +631,23 @@ def salary(
 
     Example: careercli salary "Data Scientist" MLE --level senior
     """
-    from careercli.kb.shapes import level_name, parse_level
+    from careercli.kb.shapes import parse_level
     from careercli.query.salary import salary_board
+    from careercli.render.format import level_label
 
     wanted = parse_level(level) if level else None
     catalog = _state(ctx).catalog()
     ids = [_resolve(ctx, n, "role") for n in names] if names else None
     rows = salary_board(catalog, ids, wanted if (ids or wanted) else "mid")
     if not rows:
-        what = f"{level_name(wanted)} pay" if wanted else "pay"
+        what = f"{level_label(wanted)} pay" if wanted else "pay"
         whom = ", ".join(catalog.role_title(i) for i in ids) if ids else "any role"
         error_line(f"the sources give no {what} for {whom}")
         raise typer.Exit(ExitStatus.ERROR)
     if as_json:
-        print_json([{"role": title, **f.as_json()} for title, f in rows])
+        from careercli.render.json_shapes import salary_json
+
+        print_json(salary_json(rows))
         return
     from careercli.render.salary import render_board
 
@@ -702,26 +696,23 @@ def industry(
 
     Example: careercli industry healthcare
     """
-    from careercli.query.resolve import Candidate, ListIndex, resolve
+    from careercli.query.industry import industries
 
-    catalog = _state(ctx).catalog()
-    industries = list(catalog.industries)
-    if name is not None:
-        index = ListIndex([Candidate(i.id, i.name) for i in industries])
-        found = resolve(name, index, "industry")
-        industries = [i for i in industries if i.id == found.id]
-    if not industries:
+    found = industries(_state(ctx).catalog(), name)
+    if not found.industries:
         error_line("the knowledge base lists no industries")
         raise typer.Exit(ExitStatus.ERROR)
     if as_json:
-        print_json([i.model_dump(mode="json") for i in industries])
+        from careercli.render.json_shapes import industries_json
+
+        print_json(industries_json(found))
         return
     from careercli.render.search import render_industries, render_industry_list
 
     if name is None:
-        print_renderable(render_industry_list(industries))
+        print_renderable(render_industry_list(found.industries))
     else:
-        print_renderable(render_industries(catalog, industries))
+        print_renderable(render_industries(found))
 
 
 profile_app = typer.Typer(
@@ -811,25 +802,17 @@ def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     Example: careercli profile show
     """
     from careercli.profile import load_profile, profile_path
-    from careercli.query.matching import fit_json, rank_roles
+    from careercli.query.matching import profile_summary
 
-    catalog = _state(ctx).catalog()
-    saved = load_profile().skills
-    known, unknown = catalog.split_known(saved)
-    fits = rank_roles(catalog, known, 3) if known else []
+    summary = profile_summary(_state(ctx).catalog(), load_profile().skills)
     if as_json:
-        print_json(
-            {
-                "path": str(profile_path()),
-                "skills": known,
-                "unknown_skills": unknown,
-                "best_fits": [fit_json(catalog, f) for f in fits],
-            }
-        )
+        from careercli.render.json_shapes import profile_json
+
+        print_json(profile_json(str(profile_path()), summary))
         return
     from careercli.render.profile import render_profile
 
-    print_renderable(render_profile(catalog, known, unknown, fits))
+    print_renderable(render_profile(summary))
 
 
 @profile_app.command("path")

@@ -17,6 +17,8 @@ from typing import Any
 
 from rich.console import Console, RenderableType
 
+from careercli.text import one_line
+
 
 class ExitStatus(IntEnum):
     OK = 0
@@ -74,14 +76,6 @@ def print_renderable(renderable: RenderableType) -> None:
 
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-
-
-_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "?")
-
-
-def one_line(text: str) -> str:
-    """``text`` with control characters (escape codes, newlines) shown as ``?``."""
-    return text.translate(_CONTROL)
 
 
 def error_line(message: str) -> None:

@@ -2,20 +2,20 @@
 
 A :class:`Catalog` sits on a SQLite database built by :mod:`careercli.kb.store` from a
 validated KB (a cache file, or an in-memory one). Entries come back as records
-(:mod:`careercli.kb.records`): read-only objects with the attributes and methods of the
-Pydantic models the loader validated, rebuilt without Pydantic.
+(:mod:`careercli.kb.records`): read-only objects with the fields of the Pydantic models
+the loader validated, read without Pydantic.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from careercli.kb.records import Rebuilder
+from careercli.kb.records import decode
+from careercli.text import normalise
 
 if TYPE_CHECKING:
     from typing import TypeVar
@@ -33,13 +33,6 @@ if TYPE_CHECKING:
 
     M = TypeVar("M", Role, Skill)
 
-_PUNCT = re.compile(r"[^\w+#]+")
-
-
-def normalise(text: str) -> str:
-    """Lower-case, punctuation to spaces (``+`` and ``#`` kept for C++ and C#)."""
-    return " ".join(_PUNCT.sub(" ", text.casefold()).split())
-
 
 class Catalog:
     """Read access to one knowledge base. Ids it hands out always resolve."""
@@ -54,16 +47,13 @@ class Catalog:
         return self._db.execute(sql, args).fetchall()
 
     def _meta(self, key: str) -> Any:
+        """A value the build stored as JSON, its objects read as records."""
         (value,) = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return json.loads(value)
+        return decode(value)
 
     # --- entries ---------------------------------------------------------------------
 
-    @cached_property
-    def _rebuild(self) -> Rebuilder:
-        return Rebuilder(self._meta("plan"))
-
-    def _entry(self, table: str, cls: str, memo: dict[str, M], entry_id: str) -> M:
+    def _entry(self, table: str, memo: dict[str, M], entry_id: str) -> M:
         """One role or skill, read from its row once and kept."""
         entry = memo.get(entry_id)
         if entry is None:
@@ -73,14 +63,14 @@ class Catalog:
             ).fetchone()
             if row is None:
                 raise KeyError(entry_id)
-            entry = memo[entry_id] = self._rebuild.build(cls, json.loads(row[0]))
+            entry = memo[entry_id] = decode(row[0])
         return entry
 
     def role(self, role_id: str) -> Role:
-        return self._entry("roles", "Role", self._roles, role_id)
+        return self._entry("roles", self._roles, role_id)
 
     def skill(self, skill_id: str) -> Skill:
-        return self._entry("skills", "Skill", self._skills, skill_id)
+        return self._entry("skills", self._skills, skill_id)
 
     def roles(self) -> list[Role]:
         """Every role, in file order (reads them all: for small KBs and rare commands)."""
@@ -106,29 +96,27 @@ class Catalog:
 
     @cached_property
     def sources(self) -> dict[str, Source]:
-        return {d["id"]: self._rebuild.build("Source", d) for d in self._meta("sources")}
+        return {s.id: s for s in self._meta("sources")}
 
     @cached_property
     def families(self) -> dict[str, SalaryFamily]:
-        return {
-            d["id"]: self._rebuild.build("SalaryFamily", d) for d in self._meta("salary_families")
-        }
+        return {f.id: f for f in self._meta("salary_families")}
 
     @cached_property
     def tracks(self) -> list[CareerTrack]:
-        return [self._rebuild.build("CareerTrack", d) for d in self._meta("career_tracks")]
+        return list(self._meta("career_tracks"))
 
     @cached_property
     def stages(self) -> list[CareerStage]:
-        return [self._rebuild.build("CareerStage", d) for d in self._meta("career_stages")]
+        return list(self._meta("career_stages"))
 
     @cached_property
     def industries(self) -> list[Industry]:
-        return [self._rebuild.build("Industry", d) for d in self._meta("industries")]
+        return list(self._meta("industries"))
 
     @cached_property
     def guidance(self) -> list[TextBlock]:
-        return [self._rebuild.build("TextBlock", d) for d in self._meta("guidance")]
+        return list(self._meta("guidance"))
 
     # --- names -----------------------------------------------------------------------
 
@@ -205,7 +193,8 @@ class Catalog:
 
     def source_year(self, source_id: str) -> int | None:
         source = self.sources[source_id]
-        return source.year or (source.published.year if source.published else None)
+        # ``published`` is a date in a model and its ISO text in a record.
+        return source.year or (int(str(source.published)[:4]) if source.published else None)
 
     def source_label(self, source_id: str) -> str:
         """``Title (2025)``, or ``Title (year not stated)``."""

@@ -16,10 +16,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from careercli.kb.catalog import normalise
 from careercli.kb.errors import DataFileError, ValidationFailed
 from careercli.kb.models import KnowledgeBase
 from careercli.kb.paths import read_bytes
+from careercli.text import normalise
 
 MAX_DEPTH = 32
 

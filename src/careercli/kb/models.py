@@ -1,5 +1,8 @@
 """Pydantic models of the knowledge base (``data/roles.yaml``).
 
+Models hold data and its validation only, no other methods: a warm lookup reads records
+of them (:mod:`careercli.kb.records`), which have the fields and nothing else.
+
 Every model forbids unknown fields and is strict, so a typo (``titel:``) or a YAML 1.1
 surprise (``NO`` read as ``False``) is an error naming its location instead of a silent
 change. Figures (salaries, listing counts, durations) carry the id of the source they
@@ -9,24 +12,11 @@ come from; the source carries its year.
 from __future__ import annotations
 
 import datetime
-import types
-import typing
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from careercli.kb.records import Plan
-from careercli.kb.shapes import (
-    LEVELS,
-    TIERS,
-    DurationBehaviour,
-    Level,
-    RoleBehaviour,
-    SkillCategory,
-    Tier,
-    Track,
-    Unit,
-)
+from careercli.kb.shapes import LEVELS, TIERS, Level, SkillCategory, Tier, Track, Unit
 
 __all__ = ["LEVELS", "TIERS", "Level", "SkillCategory", "Tier", "Track", "Unit"]
 
@@ -70,7 +60,7 @@ class Skill(Model):
     sources: list[Id] = []
 
 
-class Duration(Model, DurationBehaviour):
+class Duration(Model):
     """A span of time as a seed states it: ``3-6 months``, ``24+ months``, ``Weeks 1-8``."""
 
     min: Span
@@ -234,7 +224,7 @@ class Resource(Model):
     source: Id
 
 
-class Role(Model, RoleBehaviour):
+class Role(Model):
     id: Id
     title: Text
     aliases: list[Text] = []
@@ -326,46 +316,3 @@ class KnowledgeBase(Model):
     career_stages: list[CareerStage] = []
     industries: list[Industry] = []
     guidance: list[TextBlock] = []
-
-
-def rebuild_plan(root: type[Any]) -> Plan:
-    """Which fields of each model class reachable from ``root`` need rebuilding from JSON.
-
-    A nested model, a list of them, or a date (JSON has only its ISO text); everything else
-    comes back from JSON as it was. See :class:`careercli.kb.records.Rebuilder`.
-    """
-    out: Plan = {}
-    todo = [root]
-    while todo:
-        cls = todo.pop()
-        if cls.__name__ in out:
-            continue
-        fields = out[cls.__name__] = {}
-        for name, info in cls.model_fields.items():
-            kind = _kind(info.annotation)
-            if kind is not None:
-                fields[name] = (kind[0], kind[1].__name__ if kind[1] else None)
-                if kind[1] is not None:
-                    todo.append(kind[1])
-    return out
-
-
-def _kind(annotation: Any) -> tuple[str, type[Any] | None] | None:
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            if arg is not type(None):
-                return _kind(arg)
-        return None
-    if origin is typing.Annotated:
-        return _kind(typing.get_args(annotation)[0])
-    if origin is list:
-        (item,) = typing.get_args(annotation)
-        if isinstance(item, type) and issubclass(item, BaseModel):
-            return ("list", item)
-        return None
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return ("model", annotation)
-    if annotation is datetime.date:
-        return ("date", None)
-    return None

@@ -1,16 +1,12 @@
-"""The KB's vocabulary and the behaviour of its entries, without Pydantic.
+"""The KB's vocabulary (tiers, levels, tracks, categories), without Pydantic.
 
-The Pydantic models in :mod:`careercli.kb.models` validate a KB once, when its cache is
-built; a warm lookup reads :mod:`careercli.kb.records` instead and never imports
-Pydantic (importing it and defining the schema's classes would cost more than the rest
-of the lookup). Both get their methods from the mixins here, so a role or a duration
-behaves the same whichever way it was made.
+Warm lookups read records (:mod:`careercli.kb.records`), not the Pydantic models, so what
+both need (the Literals the models are typed with, reading a role's tiers) lives here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal, Protocol
+from typing import Any, Literal
 
 Tier = Literal["essential", "important", "useful"]
 TIERS: tuple[Tier, ...] = ("essential", "important", "useful")
@@ -50,56 +46,15 @@ SkillCategory = Literal[
 ]
 
 
-class _Span(Protocol):
-    @property
-    def min(self) -> int: ...
-    @property
-    def max(self) -> int | None: ...
-    @property
-    def unit(self) -> str: ...
-    @property
-    def open_ended(self) -> bool: ...
+def skill_tiers(role: Any) -> dict[str, Tier]:
+    """Each skill a role names, at the highest tier any of its skill groups gives it.
 
-
-class _Group(Protocol):
-    @property
-    def tier(self) -> Tier: ...
-    @property
-    def skills(self) -> Sequence[str]: ...
-
-
-class _Grouped(Protocol):
-    @property
-    def skills(self) -> Sequence[_Group]: ...
-
-
-class DurationBehaviour:
-    """A span of time as a seed states it: ``3-6 months``, ``24+ months``, ``Weeks 1-8``."""
-
-    def label(self: _Span) -> str:
-        if self.max is None or self.max == self.min:
-            text = f"{self.min}"
-        else:
-            text = f"{self.min}-{self.max}"
-        if self.open_ended:
-            text += "+"
-        unit = self.unit
-        if self.min == 1 and self.max in (None, 1) and not self.open_ended:
-            unit = unit[:-1]
-        return f"{text} {unit}"
-
-
-class RoleBehaviour:
-    def tiers(self: _Grouped) -> dict[str, Tier]:
-        """Each skill the role names, at the highest tier any of its skill groups gives it."""
-        best: dict[str, Tier] = {}
-        for group in self.skills:
-            for skill_id in group.skills:
-                current = best.get(skill_id)
-                if current is None or TIERS.index(group.tier) < TIERS.index(current):
-                    best[skill_id] = group.tier
-        return best
-
-
-# What each model class does beyond holding its fields, by class name (records use it).
-BEHAVIOUR: dict[str, type] = {"Duration": DurationBehaviour, "Role": RoleBehaviour}
+    ``role`` is a :class:`careercli.kb.models.Role` or a record of one.
+    """
+    best: dict[str, Tier] = {}
+    for group in role.skills:
+        for skill_id in group.skills:
+            current = best.get(skill_id)
+            if current is None or TIERS.index(group.tier) < TIERS.index(current):
+                best[skill_id] = group.tier
+    return best

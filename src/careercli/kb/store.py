@@ -28,15 +28,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from careercli.files import atomic_write
-from careercli.kb.catalog import Catalog, normalise
+from careercli.kb.catalog import Catalog
 from careercli.kb.paths import read_bytes
-from careercli.kb.shapes import TIERS
+from careercli.kb.shapes import TIERS, skill_tiers
+from careercli.text import normalise
 
 if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
     from careercli.kb.models import KnowledgeBase, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 8  # bump when the tables below change
+LAYOUT = 9  # bump when the tables below change
 
 # The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
 # them); a column holding several pieces (topics, aliases) has one piece per line.
@@ -242,12 +243,9 @@ def _build_file(kb: KnowledgeBase, folder: Path, key: str) -> sqlite3.Connection
 
 def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
     """Fill an empty database with ``kb``."""
-    from careercli.kb.models import rebuild_plan
-
     conn.executescript(_DDL)
     meta = {
         "key": key,
-        "plan": rebuild_plan(type(kb)),
         "sources": [s.model_dump(mode="json") for s in kb.sources],
         "salary_families": [f.model_dump(mode="json") for f in kb.salary_families],
         "career_tracks": [t.model_dump(mode="json") for t in kb.career_tracks],
@@ -293,7 +291,7 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
 
 def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
     for i, r in enumerate(kb.roles):
-        tiers = list(r.tiers().values())
+        tiers = list(skill_tiers(r).values())
         yield (
             r.id, i, r.title, r.track, r.salary_family, r.parent, len(tiers),
             json.dumps(r.sources), int(bool(r.roadmaps)),

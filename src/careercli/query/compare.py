@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.shapes import Tier
-from careercli.query.roles import RoleDetail, role_detail
+from careercli.kb.shapes import LEVELS, Level
+from careercli.query.refs import SourceRef
+from careercli.query.roles import RoleDetail, by_name, role_detail
 from careercli.query.timing import WayIn, ways_in
 
 
@@ -15,6 +16,8 @@ from careercli.query.timing import WayIn, ways_in
 class Overlap:
     a: str
     b: str
+    a_title: str
+    b_title: str
     shared: int
     union: int
 
@@ -27,62 +30,38 @@ class Overlap:
 @dataclass(frozen=True)
 class Comparison:
     details: list[RoleDetail]
-    tiers: dict[str, dict[str, Tier]]  # role id -> skill id -> tier
-    shared: list[str]  # skills every role names
-    unique: dict[str, list[str]]  # role id -> skills only that role names
+    shared: list[str]  # skills every role names, by name
+    unique: dict[str, list[str]]  # role id -> skills only that role names, by name
     overlaps: list[Overlap]
+    time: dict[str, list[WayIn]]  # role id -> ways in
+    levels: list[Level]  # the levels any role has pay for, in career order
+    names: dict[str, str]  # skill id -> name, for every skill of every role
+    sources: dict[str, SourceRef]
 
-    def time_to_get_in(self, role_id: str) -> list[WayIn]:
-        detail = next(d for d in self.details if d.role.id == role_id)
-        return ways_in(detail.role)
+    @property
+    def cited(self) -> list[str]:
+        return list(dict.fromkeys(s for d in self.details for s in d.role.sources))
 
 
 def compare(
     catalog: Catalog, role_ids: list[str], have: frozenset[str] | None = None
 ) -> Comparison:
     details = [role_detail(catalog, r, have) for r in role_ids]
-    tiers = {r: catalog.role(r).tiers() for r in role_ids}
-    sets = {r: set(t) for r, t in tiers.items()}
+    names = {s: n for d in details for s, n in d.skill_names.items()}
+    sets = {d.role.id: set(d.tiers) for d in details}
     shared = set.intersection(*sets.values()) if sets else set()
-
-    def by_name(ids: set[str]) -> list[str]:
-        return sorted(ids, key=lambda s: catalog.skill_name(s).casefold())
-
     unique = {}
     for i, r in enumerate(role_ids):
         others = set().union(*(sets[o] for j, o in enumerate(role_ids) if j != i))
-        unique[r] = by_name(sets[r] - others)
+        unique[r] = by_name(sets[r] - others, names)
+    titles = {d.role.id: d.role.title for d in details}
     overlaps = [
-        Overlap(a, b, len(sets[a] & sets[b]), len(sets[a] | sets[b]))
+        Overlap(a, b, titles[a], titles[b], len(sets[a] & sets[b]), len(sets[a] | sets[b]))
         for a, b in combinations(role_ids, 2)
     ]
-    return Comparison(details, tiers, by_name(shared), unique, overlaps)
-
-
-def comparison_json(catalog: Catalog, comp: Comparison) -> dict[str, object]:
-    roles = []
-    for d in comp.details:
-        rid = d.role.id
-        roles.append(
-            {
-                "id": rid,
-                "title": d.role.title,
-                "track": d.role.track,
-                "skills": comp.tiers[rid],
-                "unique_skills": comp.unique[rid],
-                "pay": [f.as_json() for f in d.pay],
-                "time_to_get_in": [
-                    w.as_json(catalog.source_year(w.source)) for w in comp.time_to_get_in(rid)
-                ],
-                "qualifications": [q.model_dump(mode="json") for q in d.role.qualifications],
-                "progress": d.progress.as_json() if d.progress else None,
-            }
-        )
-    return {
-        "roles": roles,
-        "shared_skills": comp.shared,
-        "overlap": [
-            {"a": o.a, "b": o.b, "shared": o.shared, "union": o.union, "pct": o.pct}
-            for o in comp.overlaps
-        ],
-    }
+    levels = sorted({f.level for d in details for f in d.pay}, key=LEVELS.index)
+    time = {d.role.id: ways_in(d.role) for d in details}
+    sources = details[0].sources if details else {}
+    return Comparison(
+        details, by_name(shared, names), unique, overlaps, time, levels, names, sources
+    )

@@ -35,6 +35,7 @@ def list_roles(
         if row["has_roadmap"]:
             role = catalog.role(row["id"])
             totals = [t for t in (roadmap_total(m) for m in role.roadmaps) if t is not None]
-        row["way_in"] = totals[0].label() if totals else None
+        row["way_in"] = totals[0] if totals else None  # a Duration
+        row["family_name"] = catalog.families[row["family"]].name if row["family"] else None
     rows.sort(key=lambda r: (TRACK_ORDER.index(r["track"]), r["title"].casefold()))
     return rows

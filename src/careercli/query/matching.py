@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.shapes import TIERS, Tier
+from careercli.kb.shapes import TIERS, Tier, skill_tiers
+from careercli.query.roles import by_name, skill_names
 
 WEIGHTS: dict[Tier, int] = {"essential": 3, "important": 2, "useful": 1}
 TOP = WEIGHTS["essential"]
@@ -22,7 +23,8 @@ class Fit:
     given: int  # how many skills you gave
     covered: list[str]
     missing: dict[Tier, list[str]]
-    essential_total: int = 0
+    essential_total: int
+    names: dict[str, str]  # skill id -> name, for every skill above
 
     @property
     def coverage(self) -> float:
@@ -65,22 +67,21 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
     """How well ``have`` (known skill ids) fits one role, essential skills weighing most."""
     owned = set(have)
     role = catalog.role(role_id)
-    tiers = role.tiers()
-    catalog.preload_names("skill", tiers)
+    tiers = skill_tiers(role)
+    names = skill_names(catalog, tiers)
     total = sum(WEIGHTS[t] for t in tiers.values())
     got = sum(WEIGHTS[t] for s, t in tiers.items() if s in owned)
     missing: dict[Tier, list[str]] = {}
     for tier in TIERS:
         lacking = [s for s, t in tiers.items() if t == tier and s not in owned]
         if lacking:
-            missing[tier] = sorted(lacking, key=lambda s: catalog.skill_name(s).casefold())
-    covered = sorted(
-        (s for s in tiers if s in owned), key=lambda s: catalog.skill_name(s).casefold()
-    )
+            missing[tier] = by_name(lacking, names)
+    covered = by_name((s for s in tiers if s in owned), names)
     essential = sum(t == "essential" for t in tiers.values())
     return Fit(
-        role.id, role.title, got, total, len(covered), len(owned), covered, missing, essential
-    )
+        role.id, role.title, got, total, len(covered), len(owned), covered, missing, essential,
+        names,
+    )  # fmt: skip
 
 
 def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
@@ -101,18 +102,18 @@ def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) ->
     return [fit(catalog, role_id, owned) for *_, role_id in ranked[:top]]
 
 
-def fit_json(catalog: Catalog, f: Fit) -> dict[str, object]:
-    return {
-        "role": f.role,
-        "title": f.title,
-        "score": round(f.score, 1),
-        "coverage": round(f.coverage, 1),
-        "needs_yours": round(f.needs, 1),
-        "uses_your_skills": f.uses,
-        "your_skills": f.given,
-        "covered": f.covered,
-        "essential_have": f.essential_have,
-        "essential_total": f.essential_total,
-        "missing": {t: ids for t, ids in f.missing.items()},
-        "missing_essential_names": [catalog.skill_name(s) for s in f.missing_essential],
-    }
+@dataclass(frozen=True)
+class ProfileSummary:
+    """The saved profile as this KB sees it: known skills by name, unknown ids, best fits."""
+
+    known: list[str]
+    unknown: list[str]
+    names: dict[str, str]
+    fits: list[Fit]
+
+
+def profile_summary(catalog: Catalog, saved: Iterable[str], top: int = 3) -> ProfileSummary:
+    known, unknown = catalog.split_known(saved)
+    names = skill_names(catalog, known)
+    fits = rank_roles(catalog, known, top) if known else []
+    return ProfileSummary(by_name(known, names), unknown, names, fits)

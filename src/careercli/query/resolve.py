@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, Protocol
 
-from careercli.kb.catalog import Catalog, normalise
+from careercli.kb.catalog import Catalog
+from careercli.text import normalise
 
 FUZZY_CUTOFF = 80.0
 AMBIGUITY_MARGIN = 4.0

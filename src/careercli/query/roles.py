@@ -1,4 +1,4 @@
-"""Everything ``careercli role`` shows about one role, gathered from the catalog."""
+"""Everything ``careercli role`` (and ``roadmap ROLE``) shows about one role."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.shapes import TIERS, Tier
+from careercli.kb.shapes import TIERS, Tier, skill_tiers
+from careercli.query.refs import SourceRef, source_refs
 from careercli.query.salary import PayFigure, role_pay
 from careercli.query.timing import roadmap_total
 
 if TYPE_CHECKING:
-    from careercli.kb.models import Duration, Roadmap, Role, Source
+    from careercli.kb.models import Duration, Roadmap, Role
 
 
 @dataclass(frozen=True)
@@ -24,19 +25,9 @@ class Progress:
     all_have: int
     all_total: int
 
-    @staticmethod
-    def pct(have: int, total: int) -> int:
-        return round(100 * have / total) if total else 0
 
-    def as_json(self) -> dict[str, int]:
-        return {
-            "essential_have": self.essential_have,
-            "essential_total": self.essential_total,
-            "essential_pct": self.pct(self.essential_have, self.essential_total),
-            "all_have": self.all_have,
-            "all_total": self.all_total,
-            "all_pct": self.pct(self.all_have, self.all_total),
-        }
+def pct(have: int, total: int) -> int:
+    return round(100 * have / total) if total else 0
 
 
 @dataclass(frozen=True)
@@ -50,17 +41,31 @@ class Link:
 @dataclass(frozen=True)
 class RoleDetail:
     role: Role
+    tiers: dict[str, Tier]  # each skill at its highest tier
+    skill_names: dict[str, str]  # every skill the role names (its groups and phases)
+    family: str | None  # the salary family's name
     pay: list[PayFigure]
     totals: list[tuple[Roadmap, Duration | None]]
     links: list[Link]
-    sources: list[Source]
+    sources: dict[str, SourceRef]  # what the page cites
     have: frozenset[str] = field(default_factory=frozenset)
     progress: Progress | None = None
 
+    def by_tier(self, ids: Iterable[str]) -> dict[Tier, list[str]]:
+        """``ids`` (skills of this role) grouped by their tier here, tiers in order."""
+        grouped: dict[Tier, list[str]] = {t: [] for t in TIERS}
+        for s in ids:
+            grouped[self.tiers[s]].append(s)
+        return {t: group for t, group in grouped.items() if group}
 
-def progress(role: Role, have: Iterable[str]) -> Progress:
+    @property
+    def cited(self) -> list[str]:
+        """Sources the role view cites, in order: the role's, then its pay figures'."""
+        return list(dict.fromkeys([*self.role.sources, *(f.source for f in self.pay)]))
+
+
+def progress(tiers: dict[str, Tier], have: Iterable[str]) -> Progress:
     owned = set(have)
-    tiers = role.tiers()
     essential = [s for s, t in tiers.items() if t == "essential"]
     return Progress(
         essential_have=sum(s in owned for s in essential),
@@ -85,18 +90,34 @@ def role_links(catalog: Catalog, role: Role) -> list[Link]:
     return links
 
 
+def skill_names(catalog: Catalog, ids: Iterable[str]) -> dict[str, str]:
+    """id -> name of each skill, read in one query."""
+    wanted = list(dict.fromkeys(ids))
+    catalog.preload_names("skill", wanted)
+    return {s: catalog.skill_name(s) for s in wanted}
+
+
+def by_name(ids: Iterable[str], names: dict[str, str]) -> list[str]:
+    """Skill ids sorted by their names, ignoring case."""
+    return sorted(ids, key=lambda s: names[s].casefold())
+
+
 def role_detail(catalog: Catalog, role_id: str, have: Iterable[str] | None = None) -> RoleDetail:
     role = catalog.role(role_id)
-    catalog.preload_names("skill", (s for g in role.skills for s in g.skills))
+    tiers = skill_tiers(role)
+    phase_skills = (s for m in role.roadmaps for p in m.phases for s in p.skills)
     owned = frozenset(have or ())
     return RoleDetail(
         role=role,
+        tiers=tiers,
+        skill_names=skill_names(catalog, [*tiers, *phase_skills]),
+        family=catalog.families[role.salary_family].name if role.salary_family else None,
         pay=role_pay(catalog, role),
         totals=[(m, roadmap_total(m)) for m in role.roadmaps],
         links=role_links(catalog, role),
-        sources=[catalog.sources[s] for s in role.sources],
+        sources=source_refs(catalog),
         have=owned,
-        progress=progress(role, owned) if have is not None else None,
+        progress=progress(tiers, owned) if have is not None else None,
     )
 
 
@@ -106,25 +127,3 @@ def skills_by_tier(role: Role) -> dict[Tier, list[int]]:
     for i, group in enumerate(role.skills):
         grouped[group.tier].append(i)
     return {t: idx for t, idx in grouped.items() if idx}
-
-
-def role_json(catalog: Catalog, detail: RoleDetail) -> dict[str, object]:
-    data: dict[str, object] = detail.role.model_dump(mode="json")
-    data["pay"] = [f.as_json() for f in detail.pay]
-    data["roadmap_totals"] = [
-        {
-            "roadmap": m.name,
-            "total": t.model_dump(mode="json") if t else None,
-            "stated_by_source": m.total is not None,
-            "source": m.source,
-            "year": catalog.source_year(m.source),
-        }
-        for m, t in detail.totals
-    ]
-    data["links"] = [
-        {"kind": k.kind, "name": k.name, "role": k.role, "note": k.note} for k in detail.links
-    ]
-    data["source_details"] = [s.model_dump(mode="json") for s in detail.sources]
-    data["skill_names"] = {s: catalog.skill_name(s) for g in detail.role.skills for s in g.skills}
-    data["progress"] = detail.progress.as_json() if detail.progress else None
-    return data

@@ -42,59 +42,6 @@ class PayFigure:
     def high(self) -> int:
         return self.max if self.max is not None else (self.min or 0)
 
-    def amount(self) -> str:
-        """``$100K-$140K``, ``$500K+``, ``median $115,599``, ``up to $182,696``."""
-        if self.kind == "range":
-            text = money(self.low)
-            if self.max is not None and self.max != self.min:
-                text += f"-{money(self.max)}"
-            return text + ("+" if self.open_ended else "")
-        value = self.min if self.min is not None else self.max
-        prefix = {"median": "median ", "average": "average ", "up-to": "up to "}[self.kind]
-        return prefix + exact_money(value or 0) + ("+" if self.open_ended else "")
-
-    def qualifier(self) -> str | None:
-        """What the figure covers as the seed put it (``15+ years experience``), and a
-        region other than the US; None when there is nothing to add."""
-        region = self.region if self.region not in (None, "US") else None
-        extra = [self.label] if self.label else []
-        if region and not (self.label and region in self.label):
-            extra.append(region)
-        return "; ".join(extra) or None
-
-    def provenance(self) -> str:
-        """``Guide A, 2025`` (or ``year not stated``), plus the family when via one."""
-        year = str(self.year) if self.year else "year not stated"
-        text = f"{self.source_short}, {year}"
-        return f"{text}; {self.via} family" if self.via else text
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "level": self.level,
-            "kind": self.kind,
-            "min": self.min,
-            "max": self.max,
-            "open_ended": self.open_ended,
-            "currency": self.currency,
-            "region": self.region,
-            "source": self.source,
-            "source_title": self.source_title,
-            "year": self.year,
-            "via_family": self.via,
-            "label": self.label,
-            "note": self.note,
-        }
-
-
-def money(amount: int) -> str:
-    if amount >= 1000 and amount % 1000 == 0:
-        return f"${amount // 1000}K"
-    return exact_money(amount)
-
-
-def exact_money(amount: int) -> str:
-    return f"${amount:,}"
-
 
 def _figure(catalog: Catalog, source_id: str, **fields: Any) -> PayFigure:
     """A figure with its source's title and year attached, so neither can be left off."""
@@ -150,7 +97,7 @@ def role_pay(catalog: Catalog, role: Role) -> list[PayFigure]:
 def pay_by_level(figures: list[PayFigure]) -> dict[Level, list[PayFigure]]:
     """Figures grouped by level, levels in career order."""
     grouped: dict[Level, list[PayFigure]] = {}
-    for f in figures:
+    for f in sorted(figures, key=lambda f: LEVELS.index(f.level)):
         grouped.setdefault(f.level, []).append(f)
     return grouped
 

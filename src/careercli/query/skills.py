@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import TIERS, Tier
+from careercli.query.refs import SourceRef, source_refs
 
 if TYPE_CHECKING:
     from careercli.kb.models import Skill
@@ -39,13 +40,21 @@ class PhaseLink:
 
 
 @dataclass(frozen=True)
+class Companion:
+    skill: str
+    name: str
+    roles: int  # how many roles need both
+
+
+@dataclass(frozen=True)
 class SkillDetail:
     skill: Skill
     needed_by: list[RoleNeed]
     listings: list[ListingCount]
-    companions: list[tuple[str, int]]  # (skill id, roles needing both)
+    companions: list[Companion]
     taught_in: list[PhaseLink]
     industries: list[str]
+    sources: dict[str, SourceRef]
 
 
 def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillDetail:
@@ -65,36 +74,10 @@ def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillD
         for role, roadmap, phase in catalog.phases_of_skill(skill_id)
     ]
     industries = [i.name for i in catalog.industries if skill_id in i.skills]
-    return SkillDetail(
-        skill, needs, listings, catalog.companions(skill_id, companions), taught, industries
-    )
-
-
-def skill_json(catalog: Catalog, detail: SkillDetail) -> dict[str, object]:
-    data: dict[str, object] = detail.skill.model_dump(mode="json")
-    data["needed_by"] = [
-        {"role": n.role, "title": n.title, "tier": n.tier, "groups": list(n.groups)}
-        for n in detail.needed_by
-    ]
-    data["listing_frequencies"] = [
-        {
-            "role": c.role,
-            "label": c.label,
-            "count": c.count,
-            "sample_size": c.sample_size,
-            "source": c.source,
-            "year": catalog.source_year(c.source),
-        }
-        for c in detail.listings
-    ]
-    data["often_with"] = [
-        {"skill": s, "name": catalog.skill_name(s), "roles": n} for s, n in detail.companions
-    ]
-    data["taught_in"] = [
-        {"role": p.role, "roadmap": p.roadmap, "phase": p.phase} for p in detail.taught_in
-    ]
-    data["industries"] = detail.industries
-    return data
+    pairs = catalog.companions(skill_id, companions)
+    catalog.preload_names("skill", (s for s, _ in pairs))
+    together = [Companion(s, catalog.skill_name(s), n) for s, n in pairs]
+    return SkillDetail(skill, needs, listings, together, taught, industries, source_refs(catalog))
 
 
 @dataclass(frozen=True)

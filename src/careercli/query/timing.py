@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from careercli.kb.records import make
+from careercli.kb.records import Record
 
 if TYPE_CHECKING:
     from careercli.kb.models import Duration, Roadmap, Role
@@ -27,27 +27,10 @@ def roadmap_total(roadmap: Roadmap) -> Duration | None:
     if roadmap.timing == "elapsed":
         return last
     end = last.max if last.max is not None else last.min
-    total: Duration = make(
-        "Duration", min=end, max=None, unit=last.unit, open_ended=last.open_ended
+    total: Duration = Record(  # type: ignore[assignment]  # a Duration's fields, as records have
+        min=end, max=None, unit=last.unit, open_ended=last.open_ended
     )
     return total
-
-
-def phase_label(duration: Duration | None, timing: str) -> str:
-    """``by 3-6 months`` for elapsed timing (time since the start), ``weeks 9-14`` for spans."""
-    if duration is None:
-        return ""
-    if timing == "span":
-        end = f"-{duration.max}" if duration.max not in (None, duration.min) else ""
-        return f"{duration.unit} {duration.min}{end}"
-    return f"by {duration.label()}"
-
-
-def total_label(roadmap: Roadmap, total: Duration) -> str:
-    """The total, saying whether the source states it or it is read off the last phase."""
-    if roadmap.total is not None:
-        return f"{total.label()} (as stated)"
-    return f"{total.label()} (end of the last phase)"
 
 
 @dataclass(frozen=True)
@@ -58,18 +41,6 @@ class WayIn:
     duration: Duration
     source: str
     stated: bool  # False when read off the end of the last phase
-
-    def label(self) -> str:
-        return self.duration.label() + ("" if self.stated else " (end of the last phase)")
-
-    def as_json(self, year: int | None) -> dict[str, object]:
-        return {
-            "what": self.what,
-            "duration": self.duration.model_dump(mode="json"),
-            "stated_by_source": self.stated,
-            "source": self.source,
-            "year": year,
-        }
 
 
 def ways_in(role: Role) -> list[WayIn]:

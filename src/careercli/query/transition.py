@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.shapes import LEVELS, TIERS, Level, Tier
+from careercli.kb.shapes import LEVELS, TIERS, Level, Tier, skill_tiers
+from careercli.query.refs import SourceRef, source_refs
+from careercli.query.roles import by_name, skill_names
 from careercli.query.salary import PayFigure, role_pay
 from careercli.query.timing import WayIn, ways_in
 
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class ToAdd:
     skill: str
+    name: str
     tier: Tier
     phase: str | None  # "Roadmap › Phase" of the target that covers it, where linked
 
@@ -33,37 +36,52 @@ class PayStep:
 @dataclass(frozen=True)
 class Transition:
     from_role: str | None
+    from_title: str | None
     to_role: str
+    to_title: str
     to_add: list[ToAdd]
     carry_over: list[str]
     pay: list[PayStep]
     time: list[WayIn]
     tracks: list[CareerTrack]
+    names: dict[str, str]  # skill id -> name, for every skill above
+    sources: dict[str, SourceRef]
+
+    @property
+    def cited(self) -> list[str]:
+        return list(
+            dict.fromkeys(
+                [
+                    *(step.source for step in self.pay),
+                    *(w.source for w in self.time),
+                    *(track.source for track in self.tracks),
+                ]
+            )
+        )
 
 
 def transition(
     catalog: Catalog, to_role: str, from_role: str | None = None, have: frozenset[str] = frozenset()
 ) -> Transition:
     target = catalog.role(to_role)
-    start = set(catalog.role(from_role).tiers()) if from_role else set(have)
-    tiers = target.tiers()
+    start_role = catalog.role(from_role) if from_role else None
+    start = set(skill_tiers(start_role)) if start_role else set(have)
+    tiers = skill_tiers(target)
+    names = skill_names(catalog, tiers)
     phases: dict[str, str] = {}
     for roadmap in target.roadmaps:
         for phase in roadmap.phases:
             for sid in phase.skills:
                 phases.setdefault(sid, f"{roadmap.name} › {phase.name}")
-    to_add = [
-        ToAdd(s, t, phases.get(s))
-        for s, t in sorted(
-            tiers.items(), key=lambda st: (TIERS.index(st[1]), catalog.skill_name(st[0]).casefold())
-        )
-        if s not in start
-    ]
-    carry = sorted((s for s in tiers if s in start), key=lambda s: catalog.skill_name(s).casefold())
+    ordered = sorted(tiers.items(), key=lambda st: (TIERS.index(st[1]), names[st[0]].casefold()))
+    to_add = [ToAdd(s, names[s], t, phases.get(s)) for s, t in ordered if s not in start]
+    carry = by_name((s for s in tiers if s in start), names)
     pay = _pay_steps(catalog, from_role, to_role) if from_role else []
-    time = ways_in(target)
     tracks = [t for t in catalog.tracks if _links(t, from_role, to_role)]
-    return Transition(from_role, to_role, to_add, carry, pay, time, tracks)
+    return Transition(
+        from_role, start_role.title if start_role else None, to_role, target.title,
+        to_add, carry, pay, ways_in(target), tracks, names, source_refs(catalog),
+    )  # fmt: skip
 
 
 def _links(track: CareerTrack, from_role: str | None, to_role: str) -> bool:
@@ -102,33 +120,3 @@ def _pay_steps(catalog: Catalog, from_role: str, to_role: str) -> list[PayStep]:
                 change = (b_fig.low - a_fig.low, b_fig.high - a_fig.high)
         steps.append(PayStep(level, source, a, b, change))
     return steps
-
-
-def transition_json(catalog: Catalog, t: Transition) -> dict[str, object]:
-    return {
-        "from": t.from_role,
-        "to": t.to_role,
-        "skills_to_add": [
-            {
-                "skill": a.skill,
-                "name": catalog.skill_name(a.skill),
-                "tier": a.tier,
-                "phase": a.phase,
-            }
-            for a in t.to_add
-        ],
-        "skills_carried_over": t.carry_over,
-        "pay": [
-            {
-                "level": p.level,
-                "source": p.source,
-                "year": catalog.source_year(p.source),
-                "from": [f.as_json() for f in p.from_figures],
-                "to": [f.as_json() for f in p.to_figures],
-                "change": {"low": p.change[0], "high": p.change[1]} if p.change else None,
-            }
-            for p in t.pay
-        ],
-        "time": [w.as_json(catalog.source_year(w.source)) for w in t.time],
-        "career_tracks": [tr.id for tr in t.tracks],
-    }

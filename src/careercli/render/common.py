@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -12,9 +12,11 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from careercli.render.format import amount, cite, duration_label, qualifier, source_label
+
 if TYPE_CHECKING:
-    from careercli.kb.catalog import Catalog
-    from careercli.kb.models import Stage
+    from careercli.query.entries import Stage
+    from careercli.query.refs import SourceRef
     from careercli.query.salary import PayFigure
 
 HAVE = "✓"
@@ -127,14 +129,14 @@ def joined(parts: Iterable[Text | str], sep: str = ", ") -> Text:
     return out
 
 
-def skill_names(ids: Iterable[str], name: Callable[[str], str], have: frozenset[str]) -> Text:
+def skill_names(ids: Iterable[str], names: Mapping[str, str], have: frozenset[str]) -> Text:
     """Skill names joined by commas, owned ones marked with a check and styled green."""
     parts = []
     for sid in ids:
         if sid in have:
-            parts.append(Text(f"{name(sid)} {HAVE}", style="green"))
+            parts.append(Text(f"{names[sid]} {HAVE}", style="green"))
         else:
-            parts.append(Text(name(sid)))
+            parts.append(Text(names[sid]))
     return joined(parts)
 
 
@@ -144,24 +146,19 @@ def bar(value: float, total: float, width: int = 10) -> Text:
     return Text("█" * filled + "·" * (width - filled), style="cyan")
 
 
-def pct_text(have: int, total: int) -> str:
-    pct = round(100 * have / total) if total else 0
-    return f"{have}/{total} ({pct}%)"
-
-
 def figure_text(f: PayFigure) -> Text:
     """``median $168,018 (15+ years experience)``: the amount and what it covers."""
-    text = Text(f.amount())
-    qualifier = f.qualifier()
-    if qualifier:
-        text.append(f" ({qualifier})", style="dim")
+    text = Text(amount(f))
+    covers = qualifier(f)
+    if covers:
+        text.append(f" ({covers})", style="dim")
     return text
 
 
 def stage_years(stage: Stage) -> str | None:
     """``1-2 years`` for a career stage, unless its name already says (``Year 1-2: ...``)."""
     if stage.years and not any(ch.isdigit() for ch in stage.name):
-        return stage.years.label()
+        return duration_label(stage.years)
     return None
 
 
@@ -171,20 +168,15 @@ def stage_text(stage: Stage) -> str:
     return f"{stage.name} ({years})" if years else stage.name
 
 
-def sources_section(catalog: Catalog, source_ids: Iterable[str]) -> Group:
+def sources_section(refs: Mapping[str, SourceRef], source_ids: Iterable[str]) -> Group:
     """What each ``[Short, year]`` citation on the page stands for: the document's title,
     its year and the seed file it was curated from."""
     lines = [
         Text.assemble(
-            (cite(catalog, sid) + " ", "bold"),
-            catalog.source_label(sid),
-            (f" · seed file {catalog.sources[sid].file}", "dim"),
+            (cite(refs[sid]) + " ", "bold"),
+            source_label(refs[sid]),
+            (f" · seed file {refs[sid].file}", "dim"),
         )
         for sid in dict.fromkeys(source_ids)
     ]
     return section("Sources", Group(*lines))
-
-
-def cite(catalog: Catalog, source_id: str) -> str:
-    """``[Short, 2025]``: how every page cites a source (spelled out by sources_section)."""
-    return f"[{catalog.source_short(source_id)}]"

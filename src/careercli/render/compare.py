@@ -7,28 +7,32 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from careercli.kb.catalog import Catalog
-from careercli.kb.shapes import LEVELS, TIERS, level_name
 from careercli.query.compare import Comparison
 from careercli.query.roles import RoleDetail
 from careercli.query.salary import pay_by_level
 from careercli.render.common import (
-    cite,
     figure_text,
     joined,
-    pct_text,
     plain,
     section,
     skill_names,
     sources_section,
     table,
 )
+from careercli.render.format import (
+    cite,
+    duration_label,
+    level_label,
+    progress_text,
+    provenance,
+    way_in_label,
+)
 
 PANEL_MIN_WIDTH = 34
 
 
-def render_comparison(catalog: Catalog, comp: Comparison, width: int) -> RenderableType:
-    panels = [_panel(catalog, comp, d) for d in comp.details]
+def render_comparison(comp: Comparison, width: int) -> RenderableType:
+    panels = [_panel(comp, d) for d in comp.details]
     n = len(panels)
     if width >= PANEL_MIN_WIDTH * n:
         grid = Table.grid(expand=True, padding=(0, 1))
@@ -40,14 +44,14 @@ def render_comparison(catalog: Catalog, comp: Comparison, width: int) -> Rendera
         body = Group(*panels)
     have = comp.details[0].have
     shared = (
-        joined([skill_names([s], catalog.skill_name, have) for s in comp.shared])
+        joined([skill_names([s], comp.names, have) for s in comp.shared])
         if comp.shared
         else Text("none")
     )
     overlap = Group(
         *(
             Text.assemble(
-                (f"{catalog.role_title(o.a)} ↔ {catalog.role_title(o.b)}: ", "bold"),
+                (f"{o.a_title} ↔ {o.b_title}: ", "bold"),
                 f"{o.pct}% ({o.shared} of {o.union} skills)",
             )
             for o in comp.overlaps
@@ -58,19 +62,16 @@ def render_comparison(catalog: Catalog, comp: Comparison, width: int) -> Rendera
         section("Skills both need" if n == 2 else "Skills all of them need", shared),
         section("Skill overlap", overlap),
         section("Pay by level (USD a year)", _pay(comp)),
-        sources_section(catalog, [s for d in comp.details for s in d.role.sources]),
+        sources_section(comp.sources, comp.cited),
     )
 
 
-def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
+def _panel(comp: Comparison, d: RoleDetail) -> Panel:
     role = d.role
     lines: list[RenderableType] = []
     facts = [
         f
-        for f in (
-            role.track and f"{role.track} track",
-            role.salary_family and catalog.families[role.salary_family].name + " pay family",
-        )
+        for f in (role.track and f"{role.track} track", d.family and f"{d.family} pay family")
         if f
     ]
     if facts:
@@ -78,38 +79,26 @@ def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
     if role.primary_focus or role.summary:
         lines.append(plain(role.primary_focus or role.summary))
     if d.progress is not None:
-        p = d.progress
-        lines.append(
-            Text(
-                f"You have: essential {pct_text(p.essential_have, p.essential_total)}",
-                style="green",
-            )
-        )
-    unique = set(comp.unique[role.id])
-    for tier in TIERS:
-        ids = [s for s, t in comp.tiers[role.id].items() if t == tier and s in unique]
-        if ids:
-            line = Text(f"Only here, {tier}: ", style="bold")
-            line.append(
-                skill_names(
-                    sorted(ids, key=lambda s: catalog.skill_name(s).casefold()),
-                    catalog.skill_name,
-                    d.have,
-                )
-            )
-            lines.append(line)
+        lines.append(Text(f"Your progress: {progress_text(d.progress)}", style="green"))
+    unique = comp.unique[role.id]
+    for tier, ids in d.by_tier(unique).items():
+        line = Text(f"Only here, {tier}: ", style="bold")
+        line.append(skill_names(ids, comp.names, d.have))
+        lines.append(line)
     if not unique:
         lines.append(Text("No skills of its own: the others name them all.", style="dim"))
-    times = comp.time_to_get_in(role.id)
+    times = comp.time[role.id]
     if times:
         line = Text("Time to get in: ", style="bold")
-        line.append("; ".join(f"{w.label()} ({w.what}) {cite(catalog, w.source)}" for w in times))
+        line.append(
+            "; ".join(f"{way_in_label(w)} ({w.what}) {cite(comp.sources[w.source])}" for w in times)
+        )
         lines.append(line)
     for q in role.qualifications:
         line = Text("Education: ", style="bold")
         line.append(q.education or q.text)
         if q.experience:
-            line.append(f"; {q.experience.label()} experience")
+            line.append(f"; {duration_label(q.experience)} experience")
         lines.append(line)
     return Panel(Group(*lines), title=Text(role.title, style="bold cyan"), title_align="left")
 
@@ -117,7 +106,7 @@ def _panel(catalog: Catalog, comp: Comparison, d: RoleDetail) -> Panel:
 def _pay(comp: Comparison) -> RenderableType:
     """Levels down, a column per role; each figure cites its source by a number that the
     lines under the table spell out (a full citation in every cell made rows five deep)."""
-    levels = sorted({f.level for d in comp.details for f in d.pay}, key=LEVELS.index)
+    levels = comp.levels
     if not levels:
         return Text("None of the sources give pay for these roles.")
     t = table(
@@ -130,13 +119,13 @@ def _pay(comp: Comparison) -> RenderableType:
             figs = pay_by_level(d.pay).get(level, [])
             parts = []
             for f in figs:
-                n = notes.setdefault(f.provenance(), len(notes) + 1)
+                n = notes.setdefault(provenance(f), len(notes) + 1)
                 parts.append(figure_text(f) + Text(f" [{n}]", style="dim"))
             cells.append(joined(parts, sep="\n") if parts else Text("-", style="dim"))
-        t.add_row(Text(level_name(level), style="bold"), *cells)
+        t.add_row(Text(level_label(level), style="bold"), *cells)
     legend = Table.grid(padding=(0, 1, 0, 0))  # wrapped lines hang under the text
     legend.add_column(no_wrap=True, style="dim")
     legend.add_column(style="dim")
-    for provenance, n in notes.items():
-        legend.add_row(f"[{n}]", Text(provenance))
+    for cited, n in notes.items():
+        legend.add_row(f"[{n}]", Text(cited))
     return Group(t, legend)

@@ -1,14 +1,288 @@
-"""Every ``--json`` shape, in one place: plain data with stable keys, from query results."""
+"""Every ``--json`` shape, in one place: plain data with stable keys, from query results.
+
+Scripts rely on these keys; the human pages may change, these should not.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from careercli.query.roles import pct
+from careercli.render.format import duration_label
 
 if TYPE_CHECKING:
+    from careercli.query.compare import Comparison
+    from careercli.query.entries import Duration
+    from careercli.query.industry import Industries
+    from careercli.query.matching import Fit, ProfileSummary
+    from careercli.query.refs import SourceRef
+    from careercli.query.roadmap import Overview
+    from careercli.query.roles import Progress, RoleDetail
+    from careercli.query.salary import PayFigure
     from careercli.query.search import Hit
+    from careercli.query.skills import SkillDetail, SkillRow
+    from careercli.query.timing import WayIn
+    from careercli.query.transition import Transition
+
+Data = dict[str, Any]
 
 
-def hits_json(hits: list[Hit]) -> list[dict[str, object]]:
+def pay_json(f: PayFigure) -> Data:
+    return {
+        "level": f.level,
+        "kind": f.kind,
+        "min": f.min,
+        "max": f.max,
+        "open_ended": f.open_ended,
+        "currency": f.currency,
+        "region": f.region,
+        "source": f.source,
+        "source_title": f.source_title,
+        "year": f.year,
+        "via_family": f.via,
+        "label": f.label,
+        "note": f.note,
+    }
+
+
+def progress_json(p: Progress | None) -> Data | None:
+    if p is None:
+        return None
+    return {
+        "essential_have": p.essential_have,
+        "essential_total": p.essential_total,
+        "essential_pct": pct(p.essential_have, p.essential_total),
+        "all_have": p.all_have,
+        "all_total": p.all_total,
+        "all_pct": pct(p.all_have, p.all_total),
+    }
+
+
+def _duration(d: Duration | None) -> Data | None:
+    return d.model_dump(mode="json") if d is not None else None
+
+
+def way_in_json(w: WayIn, refs: dict[str, SourceRef]) -> Data:
+    return {
+        "what": w.what,
+        "duration": _duration(w.duration),
+        "stated_by_source": w.stated,
+        "source": w.source,
+        "year": refs[w.source].year,
+    }
+
+
+def role_json(detail: RoleDetail) -> Data:
+    data: Data = detail.role.model_dump(mode="json")
+    data["pay"] = [pay_json(f) for f in detail.pay]
+    data["roadmap_totals"] = [
+        {
+            "roadmap": m.name,
+            "total": _duration(t),
+            "stated_by_source": m.total is not None,
+            "source": m.source,
+            "year": detail.sources[m.source].year,
+        }
+        for m, t in detail.totals
+    ]
+    data["links"] = [
+        {"kind": k.kind, "name": k.name, "role": k.role, "note": k.note} for k in detail.links
+    ]
+    data["source_details"] = [
+        detail.sources[s].entry.model_dump(mode="json") for s in detail.role.sources
+    ]
+    data["skill_names"] = {s: detail.skill_names[s] for s in detail.tiers}
+    data["progress"] = progress_json(detail.progress)
+    return data
+
+
+def roadmap_json(detail: RoleDetail) -> Data:
+    role = detail.role
+    return {
+        "role": role.id,
+        "title": role.title,
+        "roadmaps": [
+            {
+                **m.model_dump(mode="json"),
+                "computed_total": _duration(t),
+                "year": detail.sources[m.source].year,
+            }
+            for m, t in detail.totals
+        ],
+        "timelines": [tl.model_dump(mode="json") for tl in role.timelines],
+        "progression": [s.model_dump(mode="json") for s in role.progression],
+        "progress": progress_json(detail.progress),
+        "have": sorted(detail.have),
+    }
+
+
+def overview_json(ov: Overview) -> Data:
+    return {
+        "career_tracks": [t.model_dump(mode="json") for t in ov.tracks],
+        "roles_with_roadmap": [
+            {"id": r.id, "title": r.title, "totals": [_duration(t) for t in totals]}
+            for r, totals in ov.with_roadmap
+        ],
+    }
+
+
+def comparison_json(comp: Comparison) -> Data:
+    roles = []
+    for d in comp.details:
+        rid = d.role.id
+        roles.append(
+            {
+                "id": rid,
+                "title": d.role.title,
+                "track": d.role.track,
+                "skills": d.tiers,
+                "unique_skills": comp.unique[rid],
+                "pay": [pay_json(f) for f in d.pay],
+                "time_to_get_in": [way_in_json(w, comp.sources) for w in comp.time[rid]],
+                "qualifications": [q.model_dump(mode="json") for q in d.role.qualifications],
+                "progress": progress_json(d.progress),
+            }
+        )
+    return {
+        "roles": roles,
+        "shared_skills": comp.shared,
+        "overlap": [
+            {"a": o.a, "b": o.b, "shared": o.shared, "union": o.union, "pct": o.pct}
+            for o in comp.overlaps
+        ],
+    }
+
+
+def skill_json(detail: SkillDetail) -> Data:
+    data: Data = detail.skill.model_dump(mode="json")
+    data["needed_by"] = [
+        {"role": n.role, "title": n.title, "tier": n.tier, "groups": list(n.groups)}
+        for n in detail.needed_by
+    ]
+    data["listing_frequencies"] = [
+        {
+            "role": c.role,
+            "label": c.label,
+            "count": c.count,
+            "sample_size": c.sample_size,
+            "source": c.source,
+            "year": detail.sources[c.source].year,
+        }
+        for c in detail.listings
+    ]
+    data["often_with"] = [
+        {"skill": c.skill, "name": c.name, "roles": c.roles} for c in detail.companions
+    ]
+    data["taught_in"] = [
+        {"role": p.role, "roadmap": p.roadmap, "phase": p.phase} for p in detail.taught_in
+    ]
+    data["industries"] = detail.industries
+    return data
+
+
+def skill_rows_json(rows: list[SkillRow]) -> list[Data]:
+    return [
+        {
+            "id": r.skill.id,
+            "name": r.skill.name,
+            "category": r.skill.category,
+            "aliases": r.skill.aliases,
+            "roles": r.roles,
+            "essential_for": r.essential_for,
+        }
+        for r in rows
+    ]
+
+
+def role_rows_json(rows: list[dict[str, Any]]) -> list[Data]:
+    return [
+        {
+            "id": r["id"],
+            "title": r["title"],
+            "track": r["track"],
+            "salary_family": r["family"],
+            "skills": r["n_skills"],
+            "sources": r["sources"],
+            "has_roadmap": r["has_roadmap"],
+            "way_in": _duration_text(r["way_in"]),
+        }
+        for r in rows
+    ]
+
+
+def _duration_text(d: Duration | None) -> str | None:
+    return duration_label(d) if d is not None else None
+
+
+def fit_json(f: Fit) -> Data:
+    return {
+        "role": f.role,
+        "title": f.title,
+        "score": round(f.score, 1),
+        "coverage": round(f.coverage, 1),
+        "needs_yours": round(f.needs, 1),
+        "uses_your_skills": f.uses,
+        "your_skills": f.given,
+        "covered": f.covered,
+        "essential_have": f.essential_have,
+        "essential_total": f.essential_total,
+        "missing": dict(f.missing),
+        "missing_essential_names": [f.names[s] for s in f.missing_essential],
+    }
+
+
+def match_json(have: frozenset[str], fits: list[Fit]) -> Data:
+    return {"skills": sorted(have), "roles": [fit_json(f) for f in fits]}
+
+
+def transition_json(t: Transition) -> Data:
+    return {
+        "from": t.from_role,
+        "to": t.to_role,
+        "skills_to_add": [
+            {"skill": a.skill, "name": a.name, "tier": a.tier, "phase": a.phase} for a in t.to_add
+        ],
+        "skills_carried_over": t.carry_over,
+        "pay": [
+            {
+                "level": p.level,
+                "source": p.source,
+                "year": t.sources[p.source].year,
+                "from": [pay_json(f) for f in p.from_figures],
+                "to": [pay_json(f) for f in p.to_figures],
+                "change": {"low": p.change[0], "high": p.change[1]} if p.change else None,
+            }
+            for p in t.pay
+        ],
+        "time": [way_in_json(w, t.sources) for w in t.time],
+        "career_tracks": [tr.id for tr in t.tracks],
+    }
+
+
+def salary_json(rows: list[tuple[str, PayFigure]]) -> list[Data]:
+    return [{"role": title, **pay_json(f)} for title, f in rows]
+
+
+def industries_json(found: Industries) -> list[Data]:
+    return [i.model_dump(mode="json") for i in found.industries]
+
+
+def profile_json(path: str, summary: ProfileSummary) -> Data:
+    return {
+        "path": path,
+        "skills": summary.known,
+        "unknown_skills": summary.unknown,
+        "best_fits": [fit_json(f) for f in summary.fits],
+    }
+
+
+def validation_json(path: str, counts: dict[str, int] | None, errors: list[str]) -> Data:
+    if counts is None:
+        return {"path": path, "valid": False, "errors": errors}
+    return {"path": path, "valid": True, "counts": counts}
+
+
+def hits_json(hits: list[Hit]) -> list[Data]:
     return [
         {
             "kind": h.kind,

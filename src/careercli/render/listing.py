@@ -7,19 +7,19 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 
-from careercli.kb.catalog import Catalog
 from careercli.render.common import plain, table
+from careercli.render.format import duration_label
 
 
-def render_roles(catalog: Catalog, roles: list[dict[str, Any]]) -> RenderableType:
+def render_roles(roles: list[dict[str, Any]]) -> RenderableType:
     t = table("Role", "Track", "Pay family", "Skills", "Way in", min_widths=(16, 8))
     for r in roles:
-        family = catalog.families[r["family"]].name if r["family"] else ""
+        way_in = duration_label(r["way_in"]) if r["way_in"] else "-"
         t.add_row(
             Text(r["title"], style="bold"),
             plain(r["track"] or "-"),
-            plain(family),
+            plain(r["family_name"] or ""),
             str(r["n_skills"]),
-            plain(r["way_in"] or "-"),
+            plain(way_in),
         )
     return t

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from careercli.kb.catalog import Catalog
 from careercli.query.roles import RoleDetail
-from careercli.query.timing import phase_label, total_label
-from careercli.terminal import one_line
+from careercli.render.format import (
+    duration_label,
+    phase_label,
+    progress_text,
+    source_label,
+    total_label,
+)
+from careercli.text import one_line
 
 
-def roadmap_markdown(catalog: Catalog, detail: RoleDetail) -> str:
+def roadmap_markdown(detail: RoleDetail) -> str:
     """The roadmap as a Markdown checklist, ticked where the profile has a phase's skills."""
     role = detail.role
     lines = [f"# Roadmap: {role.title}", ""]
     if detail.progress is not None:
-        p = detail.progress
-        lines += [
-            f"Progress: {p.essential_have}/{p.essential_total} essential skills, "
-            f"{p.all_have}/{p.all_total} of all skills.",
-            "",
-        ]
+        lines += [f"Your progress: {progress_text(detail.progress)}.", ""]
     for roadmap, total in detail.totals:
         lines.append(f"## {roadmap.name}")
         lines.append("")
         lines.append(
-            f"Source: {catalog.source_label(roadmap.source)}"
+            f"Source: {source_label(detail.sources[roadmap.source])}"
             + (f". Total: {total_label(roadmap, total)}." if total else ".")
         )
         lines.append("")
@@ -40,12 +40,13 @@ def roadmap_markdown(catalog: Catalog, detail: RoleDetail) -> str:
                     lines += [f"Topics: {', '.join(phase.topics)}", ""]
                 for sid in phase.skills:
                     mark = "x" if sid in detail.have else " "
-                    lines.append(f"- [{mark}] {catalog.skill_name(sid)}")
+                    lines.append(f"- [{mark}] {detail.skill_names[sid]}")
             else:
                 lines += [f"- [ ] {topic}" for topic in phase.topics]
             lines.append("")
     if role.timelines:
         lines += ["## Time to get in, by starting point", ""]
     for tl in role.timelines:
-        lines.append(f"- {tl.label}: {tl.duration.label()} ({catalog.source_label(tl.source)})")
+        ref = detail.sources[tl.source]
+        lines.append(f"- {tl.label}: {duration_label(tl.duration)} ({source_label(ref)})")
     return "\n".join(one_line(line) for line in lines).rstrip() + "\n"

@@ -6,13 +6,10 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from careercli.kb.catalog import Catalog
-from careercli.kb.shapes import level_name
 from careercli.query.matching import WEIGHTS, Fit
 from careercli.query.transition import Transition
 from careercli.render.common import (
     bullets,
-    cite,
     figure_text,
     joined,
     plain,
@@ -21,17 +18,18 @@ from careercli.render.common import (
     stage_text,
     table,
 )
+from careercli.render.format import cite, level_label, signed_money, source_short, way_in_label
 
 MISSING_SHOWN = 4
 
 
-def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> RenderableType:
+def render_fits(fits: list[Fit], have: frozenset[str]) -> RenderableType:
     t = table(
         "Role", "Fit", "Of role", "Needs yours", "Essentials", "Missing essentials",
         min_widths=(14, 4, 7, 11, 10, 12),
     )  # fmt: skip
     for f in fits:
-        missing = [catalog.skill_name(s) for s in f.missing_essential]
+        missing = [f.names[s] for s in f.missing_essential]
         shown = ", ".join(missing[:MISSING_SHOWN])
         if len(missing) > MISSING_SHOWN:
             shown += f" (+{len(missing) - MISSING_SHOWN} more)"
@@ -54,22 +52,17 @@ def render_fits(catalog: Catalog, fits: list[Fit], have: frozenset[str]) -> Rend
     return Group(t, note)
 
 
-def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
-    start = catalog.role_title(t.from_role) if t.from_role else "your profile"
+def render_transition(t: Transition) -> RenderableType:
+    start = t.from_title or "your profile"
     parts: list[RenderableType] = [
-        Text.assemble(
-            ("From ", ""),
-            (start, "bold cyan"),
-            (" to ", ""),
-            (catalog.role_title(t.to_role), "bold cyan"),
-        )
+        Text.assemble(("From ", ""), (start, "bold cyan"), (" to ", ""), (t.to_title, "bold cyan"))
     ]
     if t.to_add:
         tb = table("Tier", "Skill to add", "Covered in", min_widths=(9, 12, 10))
         for add in t.to_add:
             tb.add_row(
                 Text(add.tier, style="bold"),
-                plain(catalog.skill_name(add.skill)),
+                plain(add.name),
                 plain(add.phase or "-"),
             )
         parts.append(section(f"Skills to add ({len(t.to_add)})", tb))
@@ -82,7 +75,7 @@ def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
     parts.append(
         section(
             f"Skills that carry over ({len(t.carry_over)})",
-            joined(catalog.skill_name(s) for s in t.carry_over) if t.carry_over else Text("none"),
+            joined(t.names[s] for s in t.carry_over) if t.carry_over else Text("none"),
         )
     )
     if t.from_role:
@@ -92,10 +85,15 @@ def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
                 change = "-"
                 if step.change:
                     lo, hi = step.change
-                    change = _signed(lo) if lo == hi else f"{_signed(lo)} to {_signed(hi)}"
+                    change = (
+                        signed_money(lo)
+                        if lo == hi
+                        else f"{signed_money(lo)} to {signed_money(hi)}"
+                    )
+                ref = t.sources[step.source]
                 tb.add_row(
-                    Text(level_name(step.level), style="bold"),
-                    plain(catalog.source_short(step.source)),
+                    Text(level_label(step.level), style="bold"),
+                    plain(source_short(ref)),
                     joined([figure_text(f) for f in step.from_figures], "\n") or plain("-"),
                     joined([figure_text(f) for f in step.to_figures], "\n") or plain("-"),
                     change,
@@ -104,29 +102,17 @@ def render_transition(catalog: Catalog, t: Transition) -> RenderableType:
         else:
             parts.append(section("Pay", Text("The sources give no pay for these roles.")))
     if t.time:
-        ways = [f"{w.what}: {w.label()} {cite(catalog, w.source)}" for w in t.time]
+        ways = [f"{w.what}: {way_in_label(w)} {cite(t.sources[w.source])}" for w in t.time]
         parts.append(section("Time to get in", bullets(ways)))
     if t.tracks:
         lines: list[RenderableType] = []
         for track in t.tracks:
             line = Text(track.name, style="bold")
-            line.append(" " + cite(catalog, track.source), style="dim")
+            line.append(" " + cite(t.sources[track.source]), style="dim")
             lines.append(line)
             stages = " → ".join(stage_text(s) for s in track.stages)
             lines.append(Padding(Text(stages), (0, 0, 0, 2), expand=False))
         parts.append(section("Career tracks that link them", Group(*lines)))
-    cited = [
-        *(step.source for step in t.pay),
-        *(w.source for w in t.time),
-        *(track.source for track in t.tracks),
-    ]
-    if cited:
-        parts.append(sources_section(catalog, cited))
+    if t.cited:
+        parts.append(sources_section(t.sources, t.cited))
     return Group(*parts)
-
-
-def _signed(amount: int) -> str:
-    sign = "+" if amount >= 0 else "-"
-    value = abs(amount)
-    text = f"${value // 1000}K" if value % 1000 == 0 else f"${value:,}"
-    return sign + text

@@ -5,20 +5,18 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from careercli.kb.catalog import Catalog
-from careercli.query.matching import Fit
+from careercli.query.matching import ProfileSummary
 from careercli.render.common import joined, section
 
 
-def render_profile(
-    catalog: Catalog, known: list[str], unknown: list[str], fits: list[Fit]
-) -> RenderableType:
+def render_profile(summary: ProfileSummary) -> RenderableType:
+    known, unknown, fits = summary.known, summary.unknown, summary.fits
     if not known and not unknown:
         return Text("Your profile is empty. Add skills: careercli profile add python sql")
     parts: list[RenderableType] = [
         section(
             f"Your skills ({len(known)})",
-            joined(sorted(catalog.skill_name(s) for s in known)),
+            joined(summary.names[s] for s in known),
             first=True,
         )
     ]

@@ -8,43 +8,40 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from rich.tree import Tree
 
-from careercli.kb.catalog import Catalog
 from careercli.query.roadmap import Overview
 from careercli.query.roles import RoleDetail
-from careercli.query.timing import phase_label, total_label
 from careercli.render.common import (
     HAVE,
-    cite,
     joined,
-    pct_text,
     plain,
     section,
     skill_names,
     sources_section,
     stage_years,
 )
+from careercli.render.format import (
+    cite,
+    duration_label,
+    phase_label,
+    progress_text,
+    total_label,
+)
 
 if TYPE_CHECKING:
-    from careercli.kb.models import Stage
+    from careercli.query.entries import Stage
 
 
-def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
+def render_roadmap(detail: RoleDetail) -> RenderableType:
     role = detail.role
+    refs = detail.sources
     parts: list[RenderableType] = [Text(f"Roadmap: {role.title}", style="bold cyan")]
     if detail.progress is not None:
-        p = detail.progress
-        parts.append(
-            Text(
-                f"Your progress: essential {pct_text(p.essential_have, p.essential_total)}, "
-                f"all skills {pct_text(p.all_have, p.all_total)}",
-                style="green",
-            )
-        )
+        parts.append(Text.assemble(("Your progress: ", "bold"), progress_text(detail.progress)))
     if not detail.totals and not role.timelines and not role.progression:
         parts.append(Text("The sources give no learning path for this role.", style="dim"))
     for roadmap, total in detail.totals:
         label = Text(roadmap.name, style="bold")
-        label.append(" " + cite(catalog, roadmap.source), style="dim")
+        label.append(" " + cite(refs[roadmap.source]), style="dim")
         if total is not None:
             label.append(" total ")
             label.append(total_label(roadmap, total), style="bold")
@@ -63,7 +60,7 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
                 branch.add(plain(topic))
             if phase.skills:
                 line = Text("Skills: ", style="dim")
-                line.append(skill_names(phase.skills, catalog.skill_name, detail.have))
+                line.append(skill_names(phase.skills, detail.skill_names, detail.have))
                 branch.add(line)
         parts.append(Text(""))
         parts.append(tree)
@@ -75,8 +72,8 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
                     *(
                         Text.assemble(
                             (f"{tl.label}: ", "bold"),
-                            tl.duration.label(),
-                            (" " + cite(catalog, tl.source), "dim"),
+                            duration_label(tl.duration),
+                            (" " + cite(refs[tl.source]), "dim"),
                         )
                         for tl in role.timelines
                     )
@@ -93,7 +90,7 @@ def render_roadmap(catalog: Catalog, detail: RoleDetail) -> RenderableType:
         parts.append(tree)
     cited = [*(m.source for m, _ in detail.totals), *(t.source for t in role.timelines)]
     if cited:
-        parts.append(sources_section(catalog, cited))
+        parts.append(sources_section(refs, cited))
     return Group(*parts)
 
 
@@ -106,11 +103,11 @@ def _stage_head(stage: Stage) -> Text:
     return head
 
 
-def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
+def render_overview(ov: Overview) -> RenderableType:
     parts: list[RenderableType] = [Text("Career tracks", style="bold cyan")]
     for track in ov.tracks:
         tree = Tree(
-            Text.assemble((track.name, "bold"), (" " + cite(catalog, track.source), "dim")),
+            Text.assemble((track.name, "bold"), (" " + cite(ov.sources[track.source]), "dim")),
             guide_style="dim",
         )
         for stage in track.stages:
@@ -126,8 +123,8 @@ def render_overview(catalog: Catalog, ov: Overview) -> RenderableType:
         for role, totals in ov.with_roadmap:
             line = Text(role.title, style="bold")
             if totals:
-                line.append(": " + "; ".join(t.label() for t in totals))
+                line.append(": " + "; ".join(duration_label(t) for t in totals))
             lines.append(line)
         parts.append(section("Roles with a roadmap (careercli roadmap ROLE)", Group(*lines)))
-    parts.append(sources_section(catalog, [t.source for t in ov.tracks]))
+    parts.append(sources_section(ov.sources, [t.source for t in ov.tracks]))
     return Group(*parts)

@@ -8,18 +8,13 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from careercli.kb.catalog import Catalog, normalise
-from careercli.kb.shapes import level_name
 from careercli.query.roles import RoleDetail, skills_by_tier
 from careercli.query.salary import PayFigure, pay_by_level
-from careercli.query.timing import phase_label, total_label
 from careercli.render.common import (
     bar,
     bullets,
-    cite,
     figure_text,
     joined,
-    pct_text,
     plain,
     section,
     skill_names,
@@ -27,30 +22,34 @@ from careercli.render.common import (
     stage_text,
     table,
 )
+from careercli.render.format import (
+    cite,
+    duration_label,
+    level_label,
+    phase_label,
+    progress_text,
+    provenance,
+    total_label,
+)
+from careercli.text import normalise
 
 if TYPE_CHECKING:
-    from careercli.kb.models import Role
+    from careercli.query.entries import Role
 
 
-def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:
+def render_role(detail: RoleDetail) -> RenderableType:
     role = detail.role
-    parts: list[RenderableType] = [_header(catalog, role)]
+    refs = detail.sources
+    parts: list[RenderableType] = [_header(detail)]
     if detail.progress is not None:
-        p = detail.progress
-        parts.append(
-            Text.assemble(
-                ("Your progress: ", "bold"),
-                f"essential {pct_text(p.essential_have, p.essential_total)}, ",
-                f"all skills {pct_text(p.all_have, p.all_total)}",
-            )
-        )
+        parts.append(Text.assemble(("Your progress: ", "bold"), progress_text(detail.progress)))
     if role.skills:
-        parts.append(section("Skills by importance", _skills(catalog, role, detail.have)))
+        parts.append(section("Skills by importance", _skills(detail)))
     if role.stack:
-        parts.append(section("Languages, frameworks and tools", _stack(catalog, role)))
+        parts.append(section("Languages, frameworks and tools", _stack(role)))
     for freq in role.listing_frequencies:
         title = (
-            f"How often job listings ask ({freq.sample_size} listings) {cite(catalog, freq.source)}"
+            f"How often job listings ask ({freq.sample_size} listings) {cite(refs[freq.source])}"
         )
         t = table("Skill", "Listings", "", min_widths=(10, 8))
         for item in freq.items:
@@ -63,13 +62,13 @@ def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:
     if detail.pay:
         parts.append(section("Pay (USD a year)", pay_table(detail.pay)))
     if role.qualifications:
-        parts.append(section("Qualifications and experience", _qualifications(catalog, role)))
+        parts.append(section("Qualifications and experience", _qualifications(detail)))
     responsibilities = [i for b in role.responsibilities for i in b.items] + [
         b.text for b in role.responsibilities if b.text
     ]
     if responsibilities:
         parts.append(section("Daily responsibilities", bullets(responsibilities)))
-    way_in = _way_in(catalog, detail)
+    way_in = _way_in(detail)
     if way_in is not None:
         parts.append(section("The way in", way_in))
     if detail.links:
@@ -81,17 +80,18 @@ def render_role(catalog: Catalog, detail: RoleDetail) -> RenderableType:
                 line.append(f": {link.note}")
             lines.append(line)
         parts.append(section("Related roles", Group(*lines)))
-    parts.append(sources_section(catalog, [*role.sources, *(f.source for f in detail.pay)]))
+    parts.append(sources_section(refs, detail.cited))
     return Group(*parts)
 
 
-def _header(catalog: Catalog, role: Role) -> RenderableType:
+def _header(detail: RoleDetail) -> RenderableType:
+    role = detail.role
     title = Text(role.title, style="bold cyan")
     facts = []
     if role.track:
         facts.append(f"{role.track} track")
-    if role.salary_family:
-        facts.append(f"{catalog.families[role.salary_family].name} pay family")
+    if detail.family:
+        facts.append(f"{detail.family} pay family")
     if role.aliases:
         facts.append("also: " + ", ".join(role.aliases))
     lines: list[RenderableType] = [title]
@@ -104,14 +104,14 @@ def _header(catalog: Catalog, role: Role) -> RenderableType:
     return Group(*lines)
 
 
-def _skills(catalog: Catalog, role: Role, have: frozenset[str]) -> RenderableType:
+def _skills(detail: RoleDetail) -> RenderableType:
     """Tier headings, then one ``Group: skills`` line per group (same-named groups merged).
 
     A skill shows once: at its highest tier (the one match and progress count), in the
     first group that names it there; a group holding only its namesake skill shows bare.
     Lines wrap at words, so the list reads the same at 40 columns as at 200.
     """
-    best = role.tiers()
+    role, best, names = detail.role, detail.tiers, detail.skill_names
     lines: list[RenderableType] = []
     for tier, indexes in skills_by_tier(role).items():
         merged: dict[str | None, list[str]] = {}
@@ -128,14 +128,14 @@ def _skills(catalog: Catalog, role: Role, have: frozenset[str]) -> RenderableTyp
             lines.append(Text(tier, style="bold"))
         for name, ids in merged.items():
             line = Text()
-            if name and [normalise(name)] != [normalise(catalog.skill_name(s)) for s in ids]:
+            if name and [normalise(name)] != [normalise(names[s]) for s in ids]:
                 line.append(f"{name}: ", style="dim")
-            line.append(skill_names(ids, catalog.skill_name, have))
+            line.append(skill_names(ids, names, detail.have))
             lines.append(Padding(line, (0, 0, 0, 2), expand=False))
     return Group(*lines)
 
 
-def _stack(catalog: Catalog, role: Role) -> RenderableType:
+def _stack(role: Role) -> RenderableType:
     lines = []
     for group in role.stack:
         labels = [item.label + (f" ({item.note})" if item.note else "") for item in group.items]
@@ -151,21 +151,21 @@ def pay_table(figures: list[PayFigure]) -> RenderableType:
     """Levels down, one column per source, so disagreeing sources sit side by side."""
     columns: list[str] = []
     for f in figures:
-        if f.provenance() not in columns:
-            columns.append(f.provenance())
+        if provenance(f) not in columns:
+            columns.append(provenance(f))
     t = table("Level", *columns, min_widths=(9,) + (12,) * len(columns))
     for level, figs in pay_by_level(figures).items():
         cells = []
         for col in columns:
-            here = [f for f in figs if f.provenance() == col]
+            here = [f for f in figs if provenance(f) == col]
             cells.append(joined([figure_text(f) for f in here], sep="\n"))
-        t.add_row(Text(level_name(level), style="bold"), *cells)
+        t.add_row(Text(level_label(level), style="bold"), *cells)
     return t
 
 
-def _qualifications(catalog: Catalog, role: Role) -> RenderableType:
+def _qualifications(detail: RoleDetail) -> RenderableType:
     lines = []
-    for q in role.qualifications:
+    for q in detail.role.qualifications:
         line = Text()
         # The education line only when the text does not already say it in other words.
         if q.education and not set(normalise(q.education).split()) <= set(
@@ -176,19 +176,20 @@ def _qualifications(catalog: Catalog, role: Role) -> RenderableType:
             line.append("\n")
         if q.experience:
             line.append("Experience: ", style="bold")
-            line.append(q.experience.label())
+            line.append(duration_label(q.experience))
             line.append("\n")
         line.append(q.text)
-        line.append(" " + cite(catalog, q.source), style="dim")
+        line.append(" " + cite(detail.sources[q.source]), style="dim")
         lines.append(line)
     return Group(*lines)
 
 
-def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
+def _way_in(detail: RoleDetail) -> RenderableType | None:
+    refs = detail.sources
     lines: list[Text] = []
     for roadmap, total in detail.totals:
         line = Text(roadmap.name, style="bold")
-        line.append(" " + cite(catalog, roadmap.source), style="dim")
+        line.append(" " + cite(refs[roadmap.source]), style="dim")
         line.append(": ")
         steps = [
             f"{p.name} ({phase_label(p.duration, roadmap.timing)})" if p.duration else p.name
@@ -201,8 +202,8 @@ def _way_in(catalog: Catalog, detail: RoleDetail) -> RenderableType | None:
         lines.append(line)
     for tl in detail.role.timelines:
         line = Text(f"{tl.label}: ", style="bold")
-        line.append(tl.duration.label())
-        line.append(" " + cite(catalog, tl.source), style="dim")
+        line.append(duration_label(tl.duration))
+        line.append(" " + cite(refs[tl.source]), style="dim")
         lines.append(line)
     if detail.role.progression:
         stages = " → ".join(stage_text(s) for s in detail.role.progression)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from careercli.kb.shapes import level_name
-from careercli.query.salary import PayFigure, money
+from careercli.query.salary import PayFigure
+from careercli.render.format import amount, level_label, money, provenance, qualifier
 
 LABEL_MIN = 10
 
@@ -21,12 +21,12 @@ def render_board(rows: list[tuple[str, PayFigure]], width: int) -> RenderableTyp
     ]
     for title, f in rows:
         head = Text(title, style="bold")
-        head.append(f" · {level_name(f.level)} · ")
-        head.append(f.amount(), style="bold")
-        qualifier = f.qualifier()
-        if qualifier:
-            head.append(f" ({qualifier})")
-        head.append(f" [{f.provenance()}]", style="dim")
+        head.append(f" · {level_label(f.level)} · ")
+        head.append(amount(f), style="bold")
+        covers = qualifier(f)
+        if covers:
+            head.append(f" ({covers})")
+        head.append(f" [{provenance(f)}]", style="dim")
         lines.append(head)
         lines.append(_bar(f, scale, bar_width))
     return Group(*lines)

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from careercli.kb.catalog import Catalog
+from careercli.query.industry import Industries
 from careercli.query.search import Hit
-from careercli.render.common import bullets, cite, joined, plain, section, sources_section, table
+from careercli.render.common import bullets, joined, plain, section, sources_section, table
+from careercli.render.format import cite
 
 if TYPE_CHECKING:
-    from careercli.kb.models import Industry
+    from careercli.query.entries import Industry
 
 
 def render_hits(hits: list[Hit]) -> RenderableType:
@@ -28,11 +29,11 @@ def render_hits(hits: list[Hit]) -> RenderableType:
     return t
 
 
-def render_industries(catalog: Catalog, industries: list[Industry]) -> RenderableType:
+def render_industries(found: Industries) -> RenderableType:
     parts: list[RenderableType] = []
-    for i in industries:
+    for i in found.industries:
         parts.append(Text(i.name, style="bold cyan"))
-        parts.append(Text(f"{cite(catalog, i.source)}", style="dim"))
+        parts.append(Text(cite(found.sources[i.source]), style="dim"))
         if i.key_skills:
             parts.append(section("Key skills", joined(plain(k) for k in i.key_skills)))
         if i.primary_roles:
@@ -45,7 +46,7 @@ def render_industries(catalog: Catalog, industries: list[Industry]) -> Renderabl
         if i.topics:
             parts.append(section("Specialized topics", bullets(i.topics)))
         parts.append(Text(""))
-    parts.append(sources_section(catalog, [i.source for i in industries]))
+    parts.append(sources_section(found.sources, [i.source for i in found.industries]))
     return Group(*parts)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from careercli.kb.catalog import Catalog
 from careercli.query.skills import SkillDetail, SkillRow
 from careercli.render.common import HAVE, bar, bullets, joined, plain, section, table
+from careercli.render.format import source_label
 
 
-def render_skill(catalog: Catalog, detail: SkillDetail, have: frozenset[str]) -> RenderableType:
+def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
     skill = detail.skill
     title = Text(skill.name, style="bold cyan")
     if skill.id in have:
@@ -42,7 +42,7 @@ def render_skill(catalog: Catalog, detail: SkillDetail, have: frozenset[str]) ->
                 f"{c.count}/{c.sample_size}",
                 bar(c.count, c.sample_size),
             )
-        sources = sorted({catalog.source_label(c.source) for c in detail.listings})
+        sources = sorted({source_label(detail.sources[c.source]) for c in detail.listings})
         parts.append(
             section(
                 "How often job listings ask for it",
@@ -53,7 +53,7 @@ def render_skill(catalog: Catalog, detail: SkillDetail, have: frozenset[str]) ->
         parts.append(
             section(
                 "Often needed together with it",
-                joined(f"{catalog.skill_name(s)} ({n})" for s, n in detail.companions),
+                joined(f"{c.name} ({c.roles})" for c in detail.companions),
             )
         )
     if detail.taught_in:
@@ -66,7 +66,8 @@ def render_skill(catalog: Catalog, detail: SkillDetail, have: frozenset[str]) ->
     if detail.industries:
         parts.append(section("Industries", joined(detail.industries)))
     if skill.sources:
-        parts.append(section("Sources", bullets(catalog.source_label(s) for s in skill.sources)))
+        refs = detail.sources
+        parts.append(section("Sources", bullets(source_label(refs[s]) for s in skill.sources)))
     return Group(*parts)
 
 

@@ -1,0 +1,123 @@
+"""Display wording shared by the views: amounts, spans of time, citations, progress."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from careercli.query.entries import Duration, Roadmap
+    from careercli.query.refs import SourceRef
+    from careercli.query.roles import Progress
+    from careercli.query.salary import PayFigure
+    from careercli.query.timing import WayIn
+
+YEAR_NOT_STATED = "year not stated"
+
+
+def money(amount: int) -> str:
+    """``$140K`` for round thousands, else ``$115,599``."""
+    if amount >= 1000 and amount % 1000 == 0:
+        return f"${amount // 1000}K"
+    return exact_money(amount)
+
+
+def exact_money(amount: int) -> str:
+    return f"${amount:,}"
+
+
+def signed_money(amount: int) -> str:
+    """``+$40K``, ``-$5,500``: a change in pay."""
+    return ("+" if amount >= 0 else "-") + money(abs(amount))
+
+
+def amount(f: PayFigure) -> str:
+    """``$100K-$140K``, ``$500K+``, ``median $115,599``, ``up to $182,696``."""
+    if f.kind == "range":
+        text = money(f.low)
+        if f.max is not None and f.max != f.min:
+            text += f"-{money(f.max)}"
+        return text + ("+" if f.open_ended else "")
+    value = f.min if f.min is not None else f.max
+    prefix = {"median": "median ", "average": "average ", "up-to": "up to "}[f.kind]
+    return prefix + exact_money(value or 0) + ("+" if f.open_ended else "")
+
+
+def qualifier(f: PayFigure) -> str | None:
+    """What the figure covers as the seed put it (``15+ years experience``), and a region
+    other than the US; None when there is nothing to add."""
+    region = f.region if f.region not in (None, "US") else None
+    extra = [f.label] if f.label else []
+    if region and not (f.label and region in f.label):
+        extra.append(region)
+    return "; ".join(extra) or None
+
+
+def provenance(f: PayFigure) -> str:
+    """``Guide A, 2025`` (or ``year not stated``), plus the family when via one."""
+    text = f"{f.source_short}, {f.year or YEAR_NOT_STATED}"
+    return f"{text}; {f.via} family" if f.via else text
+
+
+def level_label(level: str) -> str:
+    """A level as shown: ``any`` in the KB marks a figure the source ties to no level."""
+    return "overall" if level == "any" else level
+
+
+def duration_label(d: Duration) -> str:
+    """``3-6 months``, ``24+ months``, ``1 year``."""
+    text = f"{d.min}" if d.max is None or d.max == d.min else f"{d.min}-{d.max}"
+    if d.open_ended:
+        text += "+"
+    unit: str = d.unit
+    if d.min == 1 and d.max in (None, 1) and not d.open_ended:
+        unit = unit[:-1]
+    return f"{text} {unit}"
+
+
+def phase_label(duration: Duration | None, timing: str) -> str:
+    """``by 3-6 months`` for elapsed timing (time since the start), ``weeks 9-14`` for spans."""
+    if duration is None:
+        return ""
+    if timing == "span":
+        end = f"-{duration.max}" if duration.max not in (None, duration.min) else ""
+        return f"{duration.unit} {duration.min}{end}"
+    return f"by {duration_label(duration)}"
+
+
+def total_label(roadmap: Roadmap, total: Duration) -> str:
+    """The total, saying whether the source states it or it is read off the last phase."""
+    if roadmap.total is not None:
+        return f"{duration_label(total)} (as stated)"
+    return f"{duration_label(total)} (end of the last phase)"
+
+
+def way_in_label(w: WayIn) -> str:
+    return duration_label(w.duration) + ("" if w.stated else " (end of the last phase)")
+
+
+def source_label(ref: SourceRef) -> str:
+    """``Title (2025)``, or ``Title (year not stated)``."""
+    return f"{ref.title} ({ref.year or YEAR_NOT_STATED})"
+
+
+def source_short(ref: SourceRef) -> str:
+    """``Short, 2025`` for narrow columns."""
+    return f"{ref.short}, {ref.year or YEAR_NOT_STATED}"
+
+
+def cite(ref: SourceRef) -> str:
+    """``[Short, 2025]``: how every page cites a source (spelled out under it)."""
+    return f"[{source_short(ref)}]"
+
+
+def pct_text(have: int, total: int) -> str:
+    pct = round(100 * have / total) if total else 0
+    return f"{have}/{total} ({pct}%)"
+
+
+def progress_text(p: Progress) -> str:
+    """``essential 3/10 (30%), all skills 5/30 (17%)``: the one wording of progress."""
+    return (
+        f"essential {pct_text(p.essential_have, p.essential_total)}, "
+        f"all skills {pct_text(p.all_have, p.all_total)}"
+    )
