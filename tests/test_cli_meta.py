@@ -354,3 +354,20 @@ def test_shell_completion_offers_role_names(tmp_path: Path) -> None:
     out = subprocess.run([str(exe)], capture_output=True, text=True, env=env)
     assert out.stdout.splitlines()[:2] == ["Data Engineer", "Data Scientist"]
     assert out.stderr == ""
+
+
+def test_a_long_listing_fits_the_screen_on_a_terminal_and_streams_whole_into_a_pipe() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env.update({"TERM": "dumb", "COLUMNS": "80", "LINES": "24"})
+    screen = _in_a_terminal(["skills"], env).decode().replace("\r\n", "\n").splitlines()
+    assert len(screen) <= 24 - 2  # leaves room for the prompt
+    hidden = int(screen[-1].split()[1])
+    assert screen[-1] == (
+        f"… {hidden} more skills: careercli skills --all, or careercli skills | less"
+    )
+    everything = _in_a_terminal(["skills", "--all"], env).decode().splitlines()
+    piped = subprocess.run(
+        [sys.executable, "-m", "careercli", "skills"], capture_output=True, text=True, env=env
+    ).stdout.splitlines()
+    assert len(everything) == len(piped) > len(screen) + hidden - 1
+    assert piped[0].split() == ["Skill", "Category", "Roles", "Essential", "for", "Also"]

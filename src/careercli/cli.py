@@ -24,6 +24,7 @@ from careercli.query.resolve import EmptyName, ResolveError
 
 if TYPE_CHECKING:
     from careercli.kb.catalog import Catalog
+    from careercli.render.common import Listing
 
 from careercli.terminal import (
     ExitStatus,
@@ -173,6 +174,38 @@ def root(
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print plain JSON (stable keys).")]
+AllFlag = Annotated[
+    bool, typer.Option("--all", help="On a terminal, every row, not just a screenful.")
+]
+SCREEN_RESERVED = 4  # lines a bounded listing leaves for its header, footer and prompt
+SCREEN_MIN_ROWS = 5
+
+
+def _show_listing(listing: Listing, what: str, command: str, show_all: bool) -> None:
+    """A listing: on a terminal, the rows that fit the screen and a line saying how many
+    more and how to see them; into a pipe (or with --all), every row as plain text."""
+    from careercli.terminal import print_lines, stdout_console
+
+    console = stdout_console()
+    if console.is_terminal and not show_all:
+        lines = max(SCREEN_MIN_ROWS, console.height - SCREEN_RESERVED)
+        room = lines
+        while room > SCREEN_MIN_ROWS:  # rows that wrap take more than a line each
+            extra = len(console.render_lines(listing.head(room), pad=False)) - lines
+            if extra <= 0:
+                break
+            room = max(SCREEN_MIN_ROWS, room - extra)
+        hidden = len(listing.rows) - room
+        if hidden > 0:
+            from rich.console import Group
+            from rich.text import Text
+
+            more = f"… {hidden} more {what}: {command} --all, or {command} | less"
+            print_renderable(Group(listing.head(room), Text(more, style="dim")))
+            return
+        print_renderable(listing)
+        return
+    print_lines(listing.plain_lines(console.width))
 
 
 @app.command()
@@ -441,6 +474,7 @@ def roles(
     family: Annotated[
         str | None, typer.Option("--family", help="Pay family, e.g. 'ML Engineering'.")
     ] = None,
+    show_all: AllFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """List roles, by track then title.
@@ -461,7 +495,8 @@ def roles(
         return
     from careercli.render.listing import render_roles
 
-    print_renderable(render_roles(rows))
+    command = "careercli roles" + (f" --track {track}" if track else "")
+    _show_listing(render_roles(rows), "roles", command, show_all)
 
 
 @app.command()
@@ -471,6 +506,7 @@ def skills(
         SkillCategory | None,
         typer.Option("--category", case_sensitive=False, help="The kind of skill."),
     ] = None,
+    show_all: AllFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """List skills, most needed first, with how many roles need them.
@@ -491,7 +527,8 @@ def skills(
         return
     from careercli.render.skill import render_skill_rows
 
-    print_renderable(render_skill_rows(rows, _have(ctx) or frozenset()))
+    command = "careercli skills" + (f" --category {category}" if category else "")
+    _show_listing(render_skill_rows(rows, _have(ctx) or frozenset()), "skills", command, show_all)
 
 
 def _profile_skills(ctx: typer.Context, what: str) -> frozenset[str]:

@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import IntEnum
 from typing import Any
 
@@ -72,6 +72,14 @@ def print_renderable(renderable: RenderableType) -> None:
     text = captured.get()
     console.file.write("\n".join(line.rstrip(" ") for line in text.split("\n")))
     console.file.flush()
+
+
+def print_lines(lines: Iterable[str]) -> None:
+    """Plain lines to stdout as they come (a long listing into a pipe)."""
+    out = sys.stdout
+    for line in lines:
+        out.write(one_line(line) + "\n")
+    out.flush()
 
 
 def print_json(data: Any) -> None:

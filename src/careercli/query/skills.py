@@ -82,7 +82,10 @@ def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillD
 
 @dataclass(frozen=True)
 class SkillRow:
-    skill: Skill
+    id: str
+    name: str
+    category: str
+    aliases: list[str]
     roles: int
     essential_for: int
 
@@ -91,9 +94,8 @@ def skill_rows(catalog: Catalog, category: str | None = None) -> list[SkillRow]:
     """Skills with how many roles need them, most needed first."""
     counts = catalog.skill_counts()
     rows = [
-        SkillRow(s, *counts.get(s.id, (0, 0)))
-        for s in catalog.skills()
-        if category is None or s.category == category
+        SkillRow(sid, name, cat, aliases, *counts.get(sid, (0, 0)))
+        for sid, name, cat, aliases in catalog.skill_summaries(category)
     ]
-    rows.sort(key=lambda r: (-r.roles, -r.essential_for, r.skill.name.casefold()))
+    rows.sort(key=lambda r: (-r.roles, -r.essential_for, r.name.casefold()))
     return rows

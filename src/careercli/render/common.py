@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import textwrap
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -42,21 +43,41 @@ def bullets(items: Iterable[str]) -> Table:
     return grid
 
 
+Cell = Text | str
+
+
+def _text(cell: Cell) -> Text:
+    return cell if isinstance(cell, Text) else Text(cell)
+
+
+def _plain(cell: Cell) -> str:
+    return cell.plain if isinstance(cell, Text) else cell
+
+
 class Listing:
     """Rows under a header, as a table when it fits, else as one card per row.
 
     Rich squeezes a table that is wider than the terminal until words break mid-way or
     columns vanish; below the table's readable width each row becomes a title line and
-    a wrapped ``Column: value · Column: value`` line instead.
+    a wrapped ``Column: value · Column: value`` line instead. :meth:`plain_lines` gives the
+    same two layouts as plain text, line by line, for a pipe or a very long listing (Rich
+    would measure every cell of every row first). Cells may be plain strings, made into
+    Rich text only when drawn.
     """
 
     def __init__(self, columns: Sequence[str], min_widths: Sequence[int] = ()) -> None:
         self.columns = list(columns)
         self.min_widths = list(min_widths)
-        self.rows: list[list[Text]] = []
+        self.rows: list[list[Cell]] = []
 
-    def add_row(self, *cells: Text | str) -> None:
-        self.rows.append([c if isinstance(c, Text) else Text(c) for c in cells])
+    def add_row(self, *cells: Cell) -> None:
+        self.rows.append(list(cells))
+
+    def head(self, n: int) -> Listing:
+        """The first ``n`` rows only."""
+        out = Listing(self.columns, self.min_widths)
+        out.rows = self.rows[:n]
+        return out
 
     def _table(self) -> Table:
         t = Table(box=None, pad_edge=False, expand=False, header_style="bold dim")
@@ -64,23 +85,23 @@ class Listing:
             width = self.min_widths[i] if i < len(self.min_widths) else None
             t.add_column(name, overflow="fold", min_width=width)
         for row in self.rows:
-            t.add_row(*row)
+            t.add_row(*(_text(c) for c in row))
         return t
 
     def _cards(self) -> Group:
         cards: list[RenderableType] = []
         for row in self.rows:
-            title = row[0].copy()
+            title = _text(row[0]).copy()
             title.stylize("bold")
             facts = Text()
             for name, cell in zip(self.columns[1:], row[1:], strict=False):
-                if cell.plain.strip() in ("", "-"):
+                if _plain(cell).strip() in ("", "-"):
                     continue
                 if facts:
                     facts.append(" · ", style="dim")
                 if name:
                     facts.append(f"{name}: ", style="dim")
-                value = cell.copy()
+                value = _text(cell).copy()
                 value.plain = value.plain.replace("\n", "; ")
                 facts.append(value)
             cards.append(title)
@@ -88,14 +109,63 @@ class Listing:
                 cards.append(Padding(facts, (0, 0, 0, 2), expand=False))
         return Group(*cards)
 
-    def readable_width(self) -> int:
-        """Narrowest width at which no word breaks: each column as wide as its longest word."""
+    def _widths(self) -> list[int]:
+        """Each column as wide as its widest cell (a line of one)."""
+        widths = [cell_len(c) for c in self.columns]
+        for row in self.rows:
+            for i, cell in enumerate(row):
+                widths[i] = max(widths[i], max(map(cell_len, _plain(cell).split("\n"))))
+        return widths
+
+    def plain_lines(self, width: int) -> Iterator[str]:
+        """The rows as plain text: aligned columns, each cell wrapped within its column,
+        when every word fits; else cards. No line is wider than ``width``."""
+        floor = self._word_widths()
+        if sum(floor) + 2 * (len(floor) - 1) > width:
+            yield from self._plain_cards(width)
+            return
+        widths = self._widths()
+        while sum(widths) + 2 * (len(widths) - 1) > width:
+            # the widest column that can still wrap without breaking a word, as Rich does
+            i = max((k for k in range(len(widths)) if widths[k] > floor[k]), key=widths.__getitem__)
+            widths[i] -= 1
+        for cells in [self.columns, *([_plain(c) for c in row] for row in self.rows)]:
+            parts = [
+                [c] if cell_len(c) <= w and "\n" not in c else _wrap(c, w)
+                for c, w in zip(cells, widths, strict=False)
+            ]
+            for k in range(max(map(len, parts))):
+                line = "  ".join(
+                    (p[k] if k < len(p) else "").ljust(w)
+                    for p, w in zip(parts, widths, strict=False)
+                )
+                yield line.rstrip()
+
+    def _plain_cards(self, width: int) -> Iterator[str]:
+        for row in self.rows:
+            yield from textwrap.wrap(_plain(row[0]), width) or [""]
+            facts = [
+                (f"{name}: " if name else "") + _plain(cell).replace("\n", "; ")
+                for name, cell in zip(self.columns[1:], row[1:], strict=False)
+                if _plain(cell).strip() not in ("", "-")
+            ]
+            if facts:
+                yield from textwrap.wrap(" · ".join(facts), width, initial_indent="  ",
+                                         subsequent_indent="  ")  # fmt: skip
+
+    def _word_widths(self) -> list[int]:
+        """Each column's narrowest width with no word broken (at least its minimum)."""
         widths = []
         for i, name in enumerate(self.columns):
-            cells = [row[i].plain for row in self.rows if i < len(row)] + [name]
+            cells = [_plain(row[i]) for row in self.rows if i < len(row)] + [name]
             longest = max((cell_len(w) for c in cells for w in c.split()), default=0)
             floor = self.min_widths[i] if i < len(self.min_widths) else 0
             widths.append(max(longest, floor))
+        return widths
+
+    def readable_width(self) -> int:
+        """Narrowest width at which no word breaks: each column as wide as its longest word."""
+        widths = self._word_widths()
         return sum(widths) + 2 * (len(widths) - 1)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -109,6 +179,14 @@ class Listing:
         natural = Measurement.get(console, options, self._table())
         wanted = max(natural.maximum, self.readable_width() + 3)
         return Measurement(natural.minimum, wanted).clamp(max_width=options.max_width)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return [
+        line
+        for part in text.split("\n")
+        for line in textwrap.wrap(part, width, break_on_hyphens=False) or [""]
+    ]
 
 
 def table(*columns: str, min_widths: Sequence[int] = ()) -> Listing:

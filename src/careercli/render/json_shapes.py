@@ -183,10 +183,10 @@ def skill_json(detail: SkillDetail) -> Data:
 def skill_rows_json(rows: list[SkillRow]) -> list[Data]:
     return [
         {
-            "id": r.skill.id,
-            "name": r.skill.name,
-            "category": r.skill.category,
-            "aliases": r.skill.aliases,
+            "id": r.id,
+            "name": r.name,
+            "category": r.category,
+            "aliases": r.aliases,
             "roles": r.roles,
             "essential_for": r.essential_for,
         }

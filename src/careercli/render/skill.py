@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from careercli.query.skills import SkillDetail, SkillRow
-from careercli.render.common import HAVE, bar, bullets, joined, plain, section, table
+from careercli.render.common import HAVE, Listing, bar, bullets, joined, plain, section, table
 from careercli.render.format import source_label
 
 
@@ -71,17 +71,12 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
     return Group(*parts)
 
 
-def render_skill_rows(rows: list[SkillRow], have: frozenset[str]) -> RenderableType:
+def render_skill_rows(rows: list[SkillRow], have: frozenset[str]) -> Listing:
+    """The skills listing; plain strings, so that 13,500 rows cost little (see Listing)."""
     t = table("Skill", "Category", "Roles", "Essential for", "Also", min_widths=(12, 8, 5, 9))
     for r in rows:
-        name = Text(r.skill.name, style="bold")
-        if r.skill.id in have:
-            name.append(f" {HAVE}", style="green")
-        t.add_row(
-            name,
-            r.skill.category,
-            str(r.roles),
-            str(r.essential_for),
-            plain(", ".join(r.skill.aliases)),
-        )
+        name: Text | str = r.name
+        if r.id in have:
+            name = Text.assemble((r.name, "bold"), (f" {HAVE}", "green"))
+        t.add_row(name, r.category, str(r.roles), str(r.essential_for), ", ".join(r.aliases))
     return t
