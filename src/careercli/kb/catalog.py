@@ -216,13 +216,15 @@ class Catalog:
         ]
 
     def role_summaries(self) -> list[dict[str, Any]]:
-        """Light rows for listings: id, title, track, family, n_skills, sources, has_roadmap."""
-        keys = ("id", "title", "track", "family", "n_skills", "sources", "has_roadmap")
+        """Light rows for listings: id, title, track, family, n_skills, sources, has_roadmap
+        and totals (each roadmap's total time, as Duration records)."""
+        keys = ("id", "title", "track", "family", "n_skills", "sources", "has_roadmap", "totals")
         rows = self._rows(f"SELECT {', '.join(keys)} FROM roles ORDER BY pos")
         out = [dict(zip(keys, row, strict=True)) for row in rows]
         for row in out:
             row["sources"] = json.loads(row["sources"])
             row["has_roadmap"] = bool(row["has_roadmap"])
+            row["totals"] = decode(row["totals"])
         return out
 
     def needs_of_skill(self, skill_id: str) -> list[tuple[str, int, list[str]]]:

@@ -58,3 +58,25 @@ def skill_tiers(role: Any) -> dict[str, Tier]:
             if current is None or TIERS.index(group.tier) < TIERS.index(current):
                 best[skill_id] = group.tier
     return best
+
+
+def roadmap_total(roadmap: Any) -> Any:
+    """The whole roadmap's time, a Duration (or a record of one), or None.
+
+    A total the source states wins. Otherwise, for ``elapsed`` timing the last phase's
+    range is the total (its range is time since the start); for ``span`` timing the end
+    of the last phase is. Stored with each role when the cache is built, so listings
+    never read the roles themselves.
+    """
+    from careercli.kb.records import Record
+
+    if roadmap.total is not None:
+        return roadmap.total
+    timed = [p.duration for p in roadmap.phases if p.duration is not None]
+    if not timed:
+        return None
+    last = timed[-1]
+    if roadmap.timing == "elapsed":
+        return last
+    end = last.max if last.max is not None else last.min
+    return Record(min=end, max=None, unit=last.unit, open_ended=last.open_ended)

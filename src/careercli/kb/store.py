@@ -30,14 +30,14 @@ from typing import TYPE_CHECKING, Any
 from careercli.files import atomic_write
 from careercli.kb.catalog import Catalog
 from careercli.kb.paths import read_bytes
-from careercli.kb.shapes import TIERS, skill_tiers
+from careercli.kb.shapes import TIERS, roadmap_total, skill_tiers
 from careercli.text import normalise
 
 if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
-    from careercli.kb.models import KnowledgeBase, TextBlock
+    from careercli.kb.models import KnowledgeBase, Role, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 9  # bump when the tables below change
+LAYOUT = 10  # bump when the tables below change
 
 # The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
 # them); a column holding several pieces (topics, aliases) has one piece per line.
@@ -52,6 +52,7 @@ CREATE TABLE roles(
     id TEXT PRIMARY KEY, pos INTEGER, title TEXT, track TEXT, family TEXT, parent TEXT,
     n_skills INTEGER, sources TEXT, has_roadmap INTEGER,
     n_essential INTEGER, n_important INTEGER, n_useful INTEGER, folded TEXT,
+    totals TEXT,  -- each roadmap's total time (JSON), for listings
     json TEXT NOT NULL);  -- last: a scan reading the columns before it skips its pages
 CREATE INDEX roles_parent ON roles(parent);
 -- covers match's ranking, so it never reads the (large) rows themselves
@@ -257,7 +258,7 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
         "INSERT INTO meta VALUES (?, ?)",
         [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in meta.items()],
     )
-    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
+    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
     conn.executemany(
         "INSERT INTO skills VALUES (?,?,?,?,?)",
         [(s.id, i, s.name, s.category, s.model_dump_json()) for i, s in enumerate(kb.skills)],
@@ -295,8 +296,13 @@ def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
         yield (
             r.id, i, r.title, r.track, r.salary_family, r.parent, len(tiers),
             json.dumps(r.sources), int(bool(r.roadmaps)),
-            *(tiers.count(t) for t in TIERS), r.title.casefold(), r.model_dump_json(),
+            *(tiers.count(t) for t in TIERS), r.title.casefold(), _totals(r), r.model_dump_json(),
         )  # fmt: skip
+
+
+def _totals(role: Role) -> str:
+    totals = (roadmap_total(m) for m in role.roadmaps)
+    return json.dumps([t.model_dump(mode="json") for t in totals if t is not None])
 
 
 def _name_rows(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str, str, int]]:

@@ -6,7 +6,6 @@ from typing import Any
 
 from careercli.kb.catalog import Catalog
 from careercli.query.resolve import UnknownName
-from careercli.query.timing import roadmap_total
 
 TRACK_ORDER = ("technical", "specialized", "business", "leadership", None)
 
@@ -31,11 +30,7 @@ def list_roles(
             raise UnknownName(f"no pay family is named {family!r}; families: {names}")
         rows = [r for r in rows if r["family"] in ids]
     for row in rows:
-        totals = []
-        if row["has_roadmap"]:
-            role = catalog.role(row["id"])
-            totals = [t for t in (roadmap_total(m) for m in role.roadmaps) if t is not None]
-        row["way_in"] = totals[0] if totals else None  # a Duration
+        row["way_in"] = row["totals"][0] if row["totals"] else None  # a Duration
         row["family_name"] = catalog.families[row["family"]].name if row["family"] else None
     rows.sort(key=lambda r: (TRACK_ORDER.index(r["track"]), r["title"].casefold()))
     return rows

@@ -5,32 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from careercli.kb.records import Record
+from careercli.kb.shapes import roadmap_total
 
 if TYPE_CHECKING:
-    from careercli.kb.models import Duration, Roadmap, Role
+    from careercli.kb.models import Duration, Role
 
-
-def roadmap_total(roadmap: Roadmap) -> Duration | None:
-    """The whole roadmap's time.
-
-    A total the source states wins. Otherwise, for ``elapsed`` timing the last phase's
-    range is the total (its range is time since the start); for ``span`` timing the end
-    of the last phase is.
-    """
-    if roadmap.total is not None:
-        return roadmap.total
-    timed = [p.duration for p in roadmap.phases if p.duration is not None]
-    if not timed:
-        return None
-    last = timed[-1]
-    if roadmap.timing == "elapsed":
-        return last
-    end = last.max if last.max is not None else last.min
-    total: Duration = Record(  # type: ignore[assignment]  # a Duration's fields, as records have
-        min=end, max=None, unit=last.unit, open_ended=last.open_ended
-    )
-    return total
+__all__ = ["WayIn", "roadmap_total", "ways_in"]
 
 
 @dataclass(frozen=True)

@@ -120,8 +120,8 @@ def overview_json(ov: Overview) -> Data:
     return {
         "career_tracks": [t.model_dump(mode="json") for t in ov.tracks],
         "roles_with_roadmap": [
-            {"id": r.id, "title": r.title, "totals": [_duration(t) for t in totals]}
-            for r, totals in ov.with_roadmap
+            {"id": rid, "title": title, "totals": [_duration(t) for t in totals]}
+            for rid, title, totals in ov.with_roadmap
         ],
     }
 

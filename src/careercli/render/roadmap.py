@@ -120,8 +120,8 @@ def render_overview(ov: Overview) -> RenderableType:
         parts += [Text(""), tree]
     if ov.with_roadmap:
         lines = []
-        for role, totals in ov.with_roadmap:
-            line = Text(role.title, style="bold")
+        for _, title, totals in ov.with_roadmap:
+            line = Text(title, style="bold")
             if totals:
                 line.append(": " + "; ".join(duration_label(t) for t in totals))
             lines.append(line)
