@@ -24,7 +24,7 @@ from careercli.query.resolve import EmptyName, ResolveError
 
 if TYPE_CHECKING:
     from careercli.kb.catalog import Catalog
-    from careercli.render.common import Listing
+    from careercli.render.common import Pageable
 
 from careercli.terminal import (
     ExitStatus,
@@ -181,7 +181,7 @@ SCREEN_RESERVED = 4  # lines a bounded listing leaves for its header, footer and
 SCREEN_MIN_ROWS = 5
 
 
-def _show_listing(listing: Listing, what: str, command: str, show_all: bool) -> None:
+def _show_listing(listing: Pageable, what: str, command: str, show_all: bool) -> None:
     """A listing: on a terminal, the rows that fit the screen and a line saying how many
     more and how to see them; into a pipe (or with --all), every row as plain text."""
     from careercli.terminal import print_lines, stdout_console
@@ -203,7 +203,7 @@ def _show_listing(listing: Listing, what: str, command: str, show_all: bool) -> 
             more = f"… {hidden} more {what}: {command} --all, or {command} | less"
             print_renderable(Group(listing.head(room), Text(more, style="dim")))
             return
-        print_renderable(listing)
+        print_renderable(listing.head(len(listing.rows)))
         return
     print_lines(listing.plain_lines(console.width))
 
@@ -660,6 +660,7 @@ def salary(
             help="The career level; overall: figures a source ties to no level.",
         ),
     ] = None,
+    show_all: AllFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Salary ranges as bars on one scale, each with its source and year.
@@ -686,9 +687,13 @@ def salary(
 
         print_json(salary_json(rows))
         return
-    from careercli.render.salary import render_board
+    from careercli.render.salary import Board, render_board
 
-    print_renderable(render_board(rows, _width()))
+    if ids:
+        print_renderable(render_board(rows, _width()))
+        return
+    command = f"careercli salary --level {level_label(wanted or 'mid')}"
+    _show_listing(Board(rows, _width()), "figures", command, show_all)
 
 
 @app.command()

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         CareerTrack,
         Industry,
         Role,
+        Salary,
         SalaryFamily,
         Skill,
         Source,
@@ -272,6 +273,22 @@ class Catalog:
         )
         # The build writes a skill's aliases, then its id (see store._name_rows).
         return [(i, name, cat, json.loads(others)[:-1]) for i, name, cat, others in rows]
+
+    def salaries_at(self, level: str) -> list[tuple[str, str, Salary]]:
+        """(role id, title, figure) of every role's own pay figure at ``level``."""
+        rows = self._rows(
+            "SELECT s.role, r.title, s.json FROM salaries s JOIN roles r ON r.id = s.role "
+            "WHERE s.level = ? ORDER BY r.pos",
+            (level,),
+        )
+        return [(role, title, decode(text)) for role, title, text in rows]
+
+    def family_members(self) -> list[tuple[str, str, str]]:
+        """(role id, title, salary family id) of every role in a salary family."""
+        rows = self._rows(
+            "SELECT id, title, family FROM roles WHERE family IS NOT NULL ORDER BY pos"
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
 
     def skill_counts(self) -> dict[str, tuple[int, int]]:
         """skill id -> (roles naming it, roles for which it is essential)."""

@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
     from careercli.kb.models import KnowledgeBase, Role, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 10  # bump when the tables below change
+LAYOUT = 11  # bump when the tables below change
 
 # The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
 # them); a column holding several pieces (topics, aliases) has one piece per line.
@@ -70,6 +70,9 @@ CREATE INDEX role_skills_role ON role_skills(role);
 CREATE TABLE listings(role TEXT, skill TEXT, label TEXT, count INTEGER, sample INTEGER,
     source TEXT);
 CREATE INDEX listings_skill ON listings(skill);
+CREATE TABLE salaries(role TEXT, level TEXT, json TEXT NOT NULL);  -- a role's own figures
+CREATE INDEX salaries_level ON salaries(level);
+CREATE INDEX roles_family ON roles(family);
 CREATE TABLE phase_skills(role TEXT, roadmap TEXT, phase TEXT, skill TEXT);
 CREATE INDEX phase_skills_skill ON phase_skills(skill);
 CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, title UNINDEXED,
@@ -274,6 +277,10 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
             for item in table.items
             for sid in dict.fromkeys(item.skills)
         ],
+    )
+    conn.executemany(
+        "INSERT INTO salaries VALUES (?,?,?)",
+        [(r.id, s.level, s.model_dump_json()) for r in kb.roles for s in r.salaries],
     )
     conn.executemany(
         "INSERT INTO phase_skills VALUES (?,?,?,?)",

@@ -13,7 +13,7 @@ from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import LEVELS, Level
 
 if TYPE_CHECKING:
-    from careercli.kb.models import Role
+    from careercli.kb.models import Role, Salary
 
 
 @dataclass(frozen=True)
@@ -55,41 +55,47 @@ def _figure(catalog: Catalog, source_id: str, **fields: Any) -> PayFigure:
     )
 
 
-def role_pay(catalog: Catalog, role: Role) -> list[PayFigure]:
-    """Every pay figure for ``role``, ordered by level, then source."""
-    figures = [
+def _own(catalog: Catalog, s: Salary) -> PayFigure:
+    return _figure(
+        catalog,
+        s.source,
+        level=s.level,
+        kind=s.kind,
+        min=s.min,
+        max=s.max,
+        open_ended=s.open_ended,
+        currency=s.currency,
+        region=s.region,
+        label=s.label,
+        note=s.note,
+    )
+
+
+def _family(catalog: Catalog, family_id: str, level: Level | None = None) -> list[PayFigure]:
+    family = catalog.families[family_id]
+    return [
         _figure(
             catalog,
-            s.source,
-            level=s.level,
-            kind=s.kind,
-            min=s.min,
-            max=s.max,
-            open_ended=s.open_ended,
-            currency=s.currency,
-            region=s.region,
-            label=s.label,
-            note=s.note,
+            family.source,
+            level=lv.level,
+            kind="range",
+            min=lv.min,
+            max=lv.max,
+            open_ended=lv.open_ended,
+            currency=family.currency,
+            region=family.region,
+            via=family.name,
         )
-        for s in role.salaries
+        for lv in family.levels
+        if level is None or lv.level == level
     ]
+
+
+def role_pay(catalog: Catalog, role: Role) -> list[PayFigure]:
+    """Every pay figure for ``role``, ordered by level, then source."""
+    figures = [_own(catalog, s) for s in role.salaries]
     if role.salary_family:
-        family = catalog.families[role.salary_family]
-        figures += [
-            _figure(
-                catalog,
-                family.source,
-                level=lv.level,
-                kind="range",
-                min=lv.min,
-                max=lv.max,
-                open_ended=lv.open_ended,
-                currency=family.currency,
-                region=family.region,
-                via=family.name,
-            )
-            for lv in family.levels
-        ]
+        figures += _family(catalog, role.salary_family)
     figures.sort(key=lambda f: (LEVELS.index(f.level), f.source, f.kind))
     return figures
 
@@ -107,15 +113,23 @@ def salary_board(
 ) -> list[tuple[str, PayFigure]]:
     """(role title, figure) rows: the given roles' figures, or every role's at ``level``.
 
-    Without roles the rows are ranked by the figure's top amount, highest first.
+    Without roles the rows are ranked by the figure's top amount, highest first, and read
+    from indexed tables without reading any role.
     """
-    roles = [catalog.role(r) for r in role_ids] if role_ids else catalog.roles()
-    rows = [
-        (role.title, f)
-        for role in roles
-        for f in role_pay(catalog, role)
-        if level is None or f.level == level
+    if role_ids:
+        roles = [catalog.role(r) for r in role_ids]
+        return [
+            (role.title, f)
+            for role in roles
+            for f in role_pay(catalog, role)
+            if level is None or f.level == level
+        ]
+    wanted: Level = level or "mid"
+    rows = [(title, _own(catalog, s)) for _, title, s in catalog.salaries_at(wanted)]
+    rows += [
+        (title, f)
+        for _, title, family in catalog.family_members()
+        for f in _family(catalog, family, wanted)
     ]
-    if not role_ids:
-        rows.sort(key=lambda tf: (-tf[1].high, -tf[1].low, tf[0]))
+    rows.sort(key=lambda tf: (-tf[1].high, -tf[1].low, tf[0], tf[1].source, tf[1].kind))
     return rows

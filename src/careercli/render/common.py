@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -44,6 +44,18 @@ def bullets(items: Iterable[str]) -> Table:
 
 
 Cell = Text | str
+
+
+class Pageable(Protocol):
+    """What a long listing offers a pager: its rows, a renderable of the first few, and
+    every row as plain lines no wider than ``width``."""
+
+    @property
+    def rows(self) -> Sequence[object]: ...
+
+    def head(self, n: int) -> RenderableType: ...
+
+    def plain_lines(self, width: int) -> Iterator[str]: ...
 
 
 def _text(cell: Cell) -> Text:
@@ -131,7 +143,7 @@ class Listing:
             widths[i] -= 1
         for cells in [self.columns, *([_plain(c) for c in row] for row in self.rows)]:
             parts = [
-                [c] if cell_len(c) <= w and "\n" not in c else _wrap(c, w)
+                [c] if cell_len(c) <= w and "\n" not in c else wrap(c, w)
                 for c, w in zip(cells, widths, strict=False)
             ]
             for k in range(max(map(len, parts))):
@@ -181,7 +193,8 @@ class Listing:
         return Measurement(natural.minimum, wanted).clamp(max_width=options.max_width)
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` wrapped at words to ``width`` (a word longer than that is cut)."""
     return [
         line
         for part in text.split("\n")

@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from collections.abc import Iterator
+
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
 from careercli.query.salary import PayFigure
+from careercli.render.common import wrap
 from careercli.render.format import amount, level_label, money, provenance, qualifier
 
 LABEL_MIN = 10
 
 
-def render_board(rows: list[tuple[str, PayFigure]], width: int) -> RenderableType:
-    scale = max(f.high for _, f in rows) or 1
+class Board:
+    """The salary bars, pageable like a :class:`~careercli.render.common.Listing`: a
+    screenful of rows on a terminal, every row as plain text into a pipe."""
+
+    def __init__(self, rows: list[tuple[str, PayFigure]], width: int) -> None:
+        self.rows = rows
+        self.width = width
+
+    def head(self, n: int) -> RenderableType:
+        return render_board(self.rows[:n], self.width, scale=self._scale())
+
+    def _scale(self) -> int:
+        return max(f.high for _, f in self.rows) or 1
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.head(len(self.rows))
+
+    def plain_lines(self, width: int) -> Iterator[str]:
+        for line in _lines(self.rows, width, self._scale()):
+            yield from wrap(line.plain, width)
+
+
+def render_board(
+    rows: list[tuple[str, PayFigure]], width: int, scale: int | None = None
+) -> RenderableType:
+    return Group(*_lines(rows, width, scale or max(f.high for _, f in rows) or 1))
+
+
+def _lines(rows: list[tuple[str, PayFigure]], width: int, scale: int) -> list[Text]:
     bar_width = max(LABEL_MIN, width - 2)
-    lines: list[RenderableType] = [
+    lines = [
         Text(
             f"Scale: $0 to {money(scale)} across {bar_width} characters; ▶ open-ended", style="dim"
         )
@@ -29,7 +59,7 @@ def render_board(rows: list[tuple[str, PayFigure]], width: int) -> RenderableTyp
         head.append(f" [{provenance(f)}]", style="dim")
         lines.append(head)
         lines.append(_bar(f, scale, bar_width))
-    return Group(*lines)
+    return lines
 
 
 def _bar(f: PayFigure, scale: int, width: int) -> Text:
