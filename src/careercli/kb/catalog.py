@@ -263,16 +263,18 @@ class Catalog:
     def skill_summaries(self, category: str | None = None) -> list[tuple[str, str, str, list[str]]]:
         """(id, name, category, aliases) of every skill, or of one category, in file order,
         without reading the skills' JSON (a listing of 13,500 skills reads only these)."""
-        where = "WHERE s.category = ?" if category else ""
+        where = "WHERE category = ?" if category else ""
         rows = self._rows(
-            "SELECT s.id, s.name, s.category, "
-            "(SELECT json_group_array(name) FROM (SELECT n.name FROM names n WHERE "
-            "n.kind = 'skill' AND n.id = s.id AND n.is_primary = 0 ORDER BY n.rowid)) "
-            f"FROM skills s {where} ORDER BY s.pos",
+            f"SELECT id, name, category FROM skills {where} ORDER BY pos",
             (category,) if category else (),
         )
+        others: dict[str, list[str]] = {}
+        for sid, name in self._rows(
+            "SELECT id, name FROM names WHERE kind = 'skill' AND is_primary = 0 ORDER BY rowid"
+        ):
+            others.setdefault(sid, []).append(name)
         # The build writes a skill's aliases, then its id (see store._name_rows).
-        return [(i, name, cat, json.loads(others)[:-1]) for i, name, cat, others in rows]
+        return [(i, name, cat, others.get(i, [i])[:-1]) for i, name, cat in rows]
 
     def salaries_at(self, level: str) -> list[tuple[str, str, Salary]]:
         """(role id, title, figure) of every role's own pay figure at ``level``."""

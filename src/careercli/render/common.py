@@ -66,6 +66,11 @@ def _plain(cell: Cell) -> str:
     return cell.plain if isinstance(cell, Text) else cell
 
 
+def _cells(text: str) -> int:
+    """Terminal cells ``text`` takes (ASCII, the usual case, is one a character)."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
 class Listing:
     """Rows under a header, as a table when it fits, else as one card per row.
 
@@ -123,10 +128,10 @@ class Listing:
 
     def _widths(self) -> list[int]:
         """Each column as wide as its widest cell (a line of one)."""
-        widths = [cell_len(c) for c in self.columns]
+        widths = [_cells(c) for c in self.columns]
         for row in self.rows:
             for i, cell in enumerate(row):
-                widths[i] = max(widths[i], max(map(cell_len, _plain(cell).split("\n"))))
+                widths[i] = max(widths[i], max(map(_cells, _plain(cell).split("\n"))))
         return widths
 
     def plain_lines(self, width: int) -> Iterator[str]:
@@ -143,7 +148,7 @@ class Listing:
             widths[i] -= 1
         for cells in [self.columns, *([_plain(c) for c in row] for row in self.rows)]:
             parts = [
-                [c] if cell_len(c) <= w and "\n" not in c else wrap(c, w)
+                [c] if _cells(c) <= w and "\n" not in c else wrap(c, w)
                 for c, w in zip(cells, widths, strict=False)
             ]
             for k in range(max(map(len, parts))):
@@ -170,7 +175,7 @@ class Listing:
         widths = []
         for i, name in enumerate(self.columns):
             cells = [_plain(row[i]) for row in self.rows if i < len(row)] + [name]
-            longest = max((cell_len(w) for c in cells for w in c.split()), default=0)
+            longest = max((_cells(w) for c in cells for w in c.split()), default=0)
             floor = self.min_widths[i] if i < len(self.min_widths) else 0
             widths.append(max(longest, floor))
         return widths
