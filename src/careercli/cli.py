@@ -422,6 +422,7 @@ def roadmap(
             help="text, or markdown for a checklist to share or print.",
         ),
     ] = "text",
+    show_all: AllFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Show the phases to a role, with durations and topics, or the career tracks.
@@ -441,8 +442,11 @@ def roadmap(
             print_json(overview_json(ov))
             return
         from careercli.render.roadmap import render_overview
+        from careercli.terminal import stdout_console
 
-        print_renderable(render_overview(ov))
+        console = stdout_console()
+        bounded = console.is_terminal and not show_all
+        print_renderable(render_overview(ov, console.height if bounded else None))
         return
     from careercli.query.roles import role_detail
 

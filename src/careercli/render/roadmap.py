@@ -103,7 +103,8 @@ def _stage_head(stage: Stage) -> Text:
     return head
 
 
-def render_overview(ov: Overview) -> RenderableType:
+def render_overview(ov: Overview, limit: int | None = None) -> RenderableType:
+    """The career tracks, then the roles that have a roadmap (the first ``limit``)."""
     parts: list[RenderableType] = [Text("Career tracks", style="bold cyan")]
     for track in ov.tracks:
         tree = Tree(
@@ -120,11 +121,15 @@ def render_overview(ov: Overview) -> RenderableType:
         parts += [Text(""), tree]
     if ov.with_roadmap:
         lines = []
-        for _, title, totals in ov.with_roadmap:
+        shown = ov.with_roadmap if limit is None else ov.with_roadmap[:limit]
+        for _, title, totals in shown:
             line = Text(title, style="bold")
             if totals:
                 line.append(": " + "; ".join(duration_label(t) for t in totals))
             lines.append(line)
+        hidden = len(ov.with_roadmap) - len(shown)
+        if hidden:
+            lines.append(Text(f"… {hidden} more roles: careercli roadmap --all", style="dim"))
         parts.append(section("Roles with a roadmap (careercli roadmap ROLE)", Group(*lines)))
     parts.append(sources_section(ov.sources, [t.source for t in ov.tracks]))
     return Group(*parts)
