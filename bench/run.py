@@ -46,7 +46,17 @@ TIME_TARGET = 1.15  # careercli median wall time at most this times the referenc
 RSS_TARGET = 1.3  # careercli median peak RSS at most this times the reference's
 COLD_TARGET = 1.5  # first run on a KB at most this times a bare yaml.load of it
 
-COMMANDS = ("role", "skill", "compare", "roadmap", "match", "search", "--help", "complete")
+COMMANDS = (
+    "role", "skill", "compare", "roadmap", "roadmap --format markdown", "roadmap (tracks)",
+    "roles", "skills", "salary", "salary ROLE", "match", "path", "search", "industry",
+    "industry NAME", "validate", "schema", "profile add", "profile show", "--help", "complete",
+)  # fmt: skip
+# Listings page on a terminal (a screenful and "N more"); into a pipe they print every row,
+# which grows with the KB by design. Measured both ways: as a user sees them on an 80x24
+# terminal (FORCE_COLOR makes Rich treat /dev/null as one), and piped.
+LISTINGS = ("roadmap (tracks)", "roles", "skills", "salary")
+TERMINAL = {"FORCE_COLOR": "1", "LINES": "24", "COLUMNS": "80"}
+PIPED = tuple(f"{c} | cat" for c in LISTINGS)
 COMPLETE_VAR = "_CAREERCLI_COMPLETE"  # Typer: f"_{prog_name}_COMPLETE".upper()
 YAML_ONLY = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
 
@@ -327,17 +337,39 @@ def pick_commands(data: dict[str, Any]) -> dict[str, Command]:
         "COMP_WORDS": f"careercli role {title[:2]}",
         "COMP_CWORD": "2",
     }
+    industries = data.get("industries") or [{"name": title}]
     commands = [
         Command("role", ["role", title]),
         Command("skill", ["skill", picked[0]]),
         Command("compare", ["compare", *(titles * 3)[:3]]),
         Command("roadmap", ["roadmap", title]),
+        Command("roadmap --format markdown", ["roadmap", title, "--format", "markdown"]),
+        Command("roadmap (tracks)", ["roadmap"], TERMINAL),
+        Command("roles", ["roles"], TERMINAL),
+        Command("skills", ["skills"], TERMINAL),
+        Command("salary", ["salary"], TERMINAL),
+        Command("salary ROLE", ["salary", title]),
         Command("match", ["match", *picked]),
+        Command("path", ["path", *(titles * 2)[:2]]),
         Command("search", ["search", word]),
+        Command("industry", ["industry"]),
+        Command("industry NAME", ["industry", industries[0]["name"]]),
+        Command("validate", ["validate"]),
+        Command("schema", ["schema"]),
+        Command("profile add", ["profile", "add", picked[0]]),
+        Command("profile show", ["profile", "show"]),
         Command("--help", ["--help"]),
         Command("complete", [], completion, expect=title),
+        *(Command(f"{c.label} | cat", c.args) for c in commands_listed(title)),
     ]
     return {c.label: c for c in commands}
+
+
+def commands_listed(title: str) -> list[Command]:
+    """The listings, to measure piped as well (see LISTINGS)."""
+    args = {"roadmap (tracks)": ["roadmap"], "roles": ["roles"], "skills": ["skills"]}
+    args["salary"] = ["salary"]
+    return [Command(label, args[label]) for label in LISTINGS]
 
 
 def kb_commands(kb: Path) -> tuple[dict[str, Command], int, int]:
@@ -415,8 +447,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kb", type=Path, default=None, help="KB file (default: bundled)")
     parser.add_argument(
         "--commands",
-        default=",".join(COMMANDS),
-        help=f"comma-separated subset of {','.join(COMMANDS)} (empty: none, for --cold only)",
+        default=",".join((*COMMANDS, *PIPED)),
+        help="comma-separated subset of the commands (default: all; empty: none, for --cold)",
     )
     parser.add_argument("--cold", action="store_true", help="also role with an empty cache")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
@@ -428,9 +460,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.rounds < 1 or args.warmup < 0:
         parser.error("--rounds must be at least 1 and --warmup at least 0")
     wanted = [c.strip() for c in args.commands.split(",") if c.strip()]
-    unknown = [c for c in wanted if c not in COMMANDS]
+    known = (*COMMANDS, *PIPED)
+    unknown = [c for c in wanted if c not in known]
     if unknown:
-        parser.error(f"unknown command(s) {', '.join(unknown)}; choose from {','.join(COMMANDS)}")
+        parser.error(f"unknown command(s) {', '.join(unknown)}; choose from {','.join(known)}")
     if not wanted and not args.cold:
         parser.error("nothing to measure: give --commands or --cold")
 

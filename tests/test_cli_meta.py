@@ -91,11 +91,16 @@ def test_python_dash_m_works() -> None:
 
 
 def test_schema_is_json_schema_and_the_committed_copy_is_current(run: Run) -> None:
-    result = run("schema")
-    schema = json.loads(result.stdout)
+    from careercli.kb.models import KnowledgeBase
+
+    schema = KnowledgeBase.model_json_schema()
     assert schema["title"] == "KnowledgeBase" and "roles" in schema["properties"]
-    committed = json.loads((ROOT / "schema.json").read_text())
-    assert committed == schema, "run: careercli schema > schema.json"
+    committed = (ROOT / "schema.json").read_text()
+    assert json.loads(committed) == schema, (
+        "regenerate: python -c 'import json; from careercli.kb.models import KnowledgeBase as K; "
+        "print(json.dumps(K.model_json_schema(), indent=2))' > schema.json"
+    )
+    assert run("schema").stdout == committed
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +120,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_ships_the_kb_and_loads_it_outside_the_repo(tmp_path: Path, wheel: Path) -> None:
     """hatch force-include silently skips a missing file: look in the wheel, then load it."""
     with zipfile.ZipFile(wheel) as zf:
-        assert "careercli/data/roles.yaml" in zf.namelist()
+        assert {"careercli/data/roles.yaml", "careercli/data/schema.json"} <= set(zf.namelist())
         zf.extractall(tmp_path / "site")
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     code = (

@@ -95,6 +95,11 @@ class Catalog:
         )}  # fmt: skip
         return [i for i in ids if i in known], [i for i in ids if i not in known]
 
+    def counts(self) -> dict[str, int]:
+        """How many entries of each kind the KB holds, counted when it was validated."""
+        counts: dict[str, int] = self._meta("counts").model_dump()
+        return counts
+
     @cached_property
     def sources(self) -> dict[str, Source]:
         return {s.id: s for s in self._meta("sources")}

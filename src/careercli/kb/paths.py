@@ -13,16 +13,26 @@ DATA_ENV = "CAREERCLI_DATA"  # read by the CLI's --data option
 MAX_BYTES = 32 * 1024 * 1024
 
 
+def _packaged(name: str, in_checkout: str) -> Path:
+    """A file the wheel carries in ``careercli/data`` (hatch ``force-include``); an editable
+    install does not see force-included files, so fall back to the source tree."""
+    packaged = resources.files("careercli").joinpath("data", name)
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / in_checkout
+
+
+def bundled_schema_path() -> Path:
+    """The JSON Schema of the models, as committed (a test keeps it current)."""
+    return _packaged("schema.json", "schema.json")
+
+
 def bundled_data_path() -> Path:
     """The packaged ``roles.yaml``.
 
-    A wheel carries it as ``careercli/data/roles.yaml`` (hatch ``force-include``); an
-    editable install does not see force-included files, so fall back to the source tree.
+    See :func:`_packaged`.
     """
-    packaged = resources.files("careercli").joinpath("data", "roles.yaml")
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[3] / "data" / "roles.yaml"
+    return _packaged("roles.yaml", "data/roles.yaml")
 
 
 def data_path(explicit: str | os.PathLike[str] | None = None) -> Path:

@@ -250,6 +250,7 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
     conn.executescript(_DDL)
     meta = {
         "key": key,
+        "counts": counts(kb),
         "sources": [s.model_dump(mode="json") for s in kb.sources],
         "salary_families": [f.model_dump(mode="json") for f in kb.salary_families],
         "career_tracks": [t.model_dump(mode="json") for t in kb.career_tracks],
@@ -295,6 +296,22 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
     marks = ",".join("?" * (3 + len(SEARCH_COLUMNS)))
     conn.executemany(f"INSERT INTO search VALUES ({marks})", _search_rows(kb))
     conn.commit()
+
+
+def counts(kb: KnowledgeBase) -> dict[str, int]:
+    """Entry counts by kind, in a stable order (what ``careercli validate`` reports)."""
+    return {
+        "sources": len(kb.sources),
+        "roles": len(kb.roles),
+        "skills": len(kb.skills),
+        "salaries": sum(len(r.salaries) for r in kb.roles)
+        + sum(len(f.levels) for f in kb.salary_families),
+        "listing_frequencies": sum(len(t.items) for r in kb.roles for t in r.listing_frequencies),
+        "roadmaps": sum(len(r.roadmaps) for r in kb.roles),
+        "roadmap_phases": sum(len(m.phases) for r in kb.roles for m in r.roadmaps),
+        "career_tracks": len(kb.career_tracks),
+        "industries": len(kb.industries),
+    }
 
 
 def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
