@@ -56,7 +56,7 @@ COMMANDS = (
 # terminal (FORCE_COLOR makes Rich treat /dev/null as one), and piped.
 LISTINGS = ("roadmap (tracks)", "roles", "skills", "salary")
 TERMINAL = {"FORCE_COLOR": "1", "LINES": "24", "COLUMNS": "80"}
-PIPED = tuple(f"{c} | cat" for c in LISTINGS)
+PIPED = tuple(f"{c}, piped" for c in LISTINGS)
 COMPLETE_VAR = "_CAREERCLI_COMPLETE"  # Typer: f"_{prog_name}_COMPLETE".upper()
 YAML_ONLY = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
 
@@ -360,7 +360,7 @@ def pick_commands(data: dict[str, Any]) -> dict[str, Command]:
         Command("profile show", ["profile", "show"]),
         Command("--help", ["--help"]),
         Command("complete", [], completion, expect=title),
-        *(Command(f"{c.label} | cat", c.args) for c in commands_listed(title)),
+        *(Command(f"{c.label}, piped", c.args) for c in commands_listed(title)),
     ]
     return {c.label: c for c in commands}
 

@@ -121,6 +121,7 @@ def test_wheel_ships_the_kb_and_loads_it_outside_the_repo(tmp_path: Path, wheel:
     """hatch force-include silently skips a missing file: look in the wheel, then load it."""
     with zipfile.ZipFile(wheel) as zf:
         assert {"careercli/data/roles.yaml", "careercli/data/schema.json"} <= set(zf.namelist())
+        assert zf.read("careercli/data/schema.json") == (ROOT / "schema.json").read_bytes()
         zf.extractall(tmp_path / "site")
     env = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
     code = (
