@@ -360,12 +360,12 @@ def pick_commands(data: dict[str, Any]) -> dict[str, Command]:
         Command("profile show", ["profile", "show"]),
         Command("--help", ["--help"]),
         Command("complete", [], completion, expect=title),
-        *(Command(f"{c.label}, piped", c.args) for c in commands_listed(title)),
+        *(Command(f"{c.label}, piped", c.args) for c in commands_listed()),
     ]
     return {c.label: c for c in commands}
 
 
-def commands_listed(title: str) -> list[Command]:
+def commands_listed() -> list[Command]:
     """The listings, to measure piped as well (see LISTINGS)."""
     args = {"roadmap (tracks)": ["roadmap"], "roles": ["roles"], "skills": ["skills"]}
     args["salary"] = ["salary"]

@@ -6,6 +6,7 @@ This is the one place that turns domain errors into exit codes (see ``_Group.inv
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
@@ -179,6 +180,7 @@ AllFlag = Annotated[
 ]
 SCREEN_RESERVED = 4  # lines a bounded listing leaves for its header, footer and prompt
 SCREEN_MIN_ROWS = 5
+OVERVIEW_ROLES = 12  # roles with a roadmap listed under the career tracks on a terminal
 
 
 def _show_listing(listing: Pageable, what: str, command: str, show_all: bool) -> None:
@@ -188,19 +190,21 @@ def _show_listing(listing: Pageable, what: str, command: str, show_all: bool) ->
 
     console = stdout_console()
     if console.is_terminal and not show_all:
-        lines = max(SCREEN_MIN_ROWS, console.height - SCREEN_RESERVED)
-        room = lines
-        while room > SCREEN_MIN_ROWS:  # rows that wrap take more than a line each
-            extra = len(console.render_lines(listing.head(room), pad=False)) - lines
-            if extra <= 0:
+        budget = max(SCREEN_MIN_ROWS, console.height - SCREEN_RESERVED)
+        room = min(budget, len(listing.rows))
+        while room > 1:  # rows that wrap take more than a line each: scale, then step down
+            drawn = len(console.render_lines(listing.head(room), pad=False))
+            if drawn <= budget:
                 break
-            room = max(SCREEN_MIN_ROWS, room - extra)
+            room = min(room - 1, max(1, room * budget // drawn))
         hidden = len(listing.rows) - room
         if hidden > 0:
             from rich.console import Group
             from rich.text import Text
 
-            more = f"… {hidden} more {what}: {command} --all, or {command} | less"
+            from careercli.render.format import more_line
+
+            more = more_line(hidden, what, command)
             print_renderable(Group(listing.head(room), Text(more, style="dim")))
             return
         print_renderable(listing.head(len(listing.rows)))
@@ -451,9 +455,8 @@ def roadmap(
         from careercli.render.roadmap import render_overview
         from careercli.terminal import stdout_console
 
-        console = stdout_console()
-        bounded = console.is_terminal and not show_all
-        print_renderable(render_overview(ov, console.height if bounded else None))
+        bounded = stdout_console().is_terminal and not show_all
+        print_renderable(render_overview(ov, OVERVIEW_ROLES if bounded else None))
         return
     from careercli.query.roles import role_detail
 
@@ -507,6 +510,7 @@ def roles(
     from careercli.render.listing import render_roles
 
     command = "careercli roles" + (f" --track {track}" if track else "")
+    command += f" --family {shlex.quote(family)}" if family else ""
     _show_listing(render_roles(rows), "roles", command, show_all)
 
 

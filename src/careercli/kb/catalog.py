@@ -73,13 +73,6 @@ class Catalog:
     def skill(self, skill_id: str) -> Skill:
         return self._entry("skills", self._skills, skill_id)
 
-    def roles(self) -> list[Role]:
-        """Every role, in file order (reads them all: for small KBs and rare commands)."""
-        return [self.role(rid) for (rid,) in self._rows("SELECT id FROM roles ORDER BY pos")]
-
-    def skills(self) -> list[Skill]:
-        return [self.skill(sid) for (sid,) in self._rows("SELECT id FROM skills ORDER BY pos")]
-
     def has_skill(self, skill_id: str) -> bool:
         return (
             self._db.execute("SELECT 1 FROM skills WHERE id = ?", (skill_id,)).fetchone()
@@ -202,16 +195,6 @@ class Catalog:
         # ``published`` is a date in a model and its ISO text in a record.
         return source.year or (int(str(source.published)[:4]) if source.published else None)
 
-    def source_label(self, source_id: str) -> str:
-        """``Title (2025)``, or ``Title (year not stated)``."""
-        year = self.source_year(source_id)
-        return f"{self.sources[source_id].title} ({year or 'year not stated'})"
-
-    def source_short(self, source_id: str) -> str:
-        """``Short, 2025`` for narrow columns."""
-        source = self.sources[source_id]
-        return f"{source.short or source.title}, {self.source_year(source_id) or 'year not stated'}"
-
     # --- indexes ---------------------------------------------------------------------
 
     def children(self, role_id: str) -> list[str]:
@@ -270,16 +253,10 @@ class Catalog:
         without reading the skills' JSON (a listing of 13,500 skills reads only these)."""
         where = "WHERE category = ?" if category else ""
         rows = self._rows(
-            f"SELECT id, name, category FROM skills {where} ORDER BY pos",
+            f"SELECT id, name, category, aliases FROM skills {where} ORDER BY pos",
             (category,) if category else (),
         )
-        others: dict[str, list[str]] = {}
-        for sid, name in self._rows(
-            "SELECT id, name FROM names WHERE kind = 'skill' AND is_primary = 0 ORDER BY rowid"
-        ):
-            others.setdefault(sid, []).append(name)
-        # The build writes a skill's aliases, then its id (see store._name_rows).
-        return [(i, name, cat, others.get(i, [i])[:-1]) for i, name, cat in rows]
+        return [(i, name, cat, json.loads(aliases)) for i, name, cat, aliases in rows]
 
     def salaries_at(self, level: str) -> list[tuple[str, str, Salary]]:
         """(role id, title, figure) of every role's own pay figure at ``level``."""

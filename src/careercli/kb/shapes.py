@@ -20,15 +20,9 @@ Unit = Literal["weeks", "months", "years"]
 LevelName = Literal["entry", "mid", "senior", "staff", "principal", "director", "overall"]
 
 
-def level_name(level: str) -> str:
-    """A level as shown (and as :data:`LevelName` has it)."""
-    return "overall" if level == "any" else level
-
-
-def parse_level(name: str) -> Level | None:
-    """The KB's level for a name users type (``overall`` or ``any``, any case)."""
-    folded = name.casefold()
-    return next((lv for lv in LEVELS if folded in (lv, level_name(lv))), None)
+def parse_level(name: LevelName) -> Level:
+    """The KB's level for a level as users name it (``overall`` is the KB's ``any``)."""
+    return "any" if name == "overall" else name
 
 
 SkillCategory = Literal[

@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
     from careercli.kb.models import KnowledgeBase, Role, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 11  # bump when the tables below change
+LAYOUT = 12  # bump when the tables below change
 
 # The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
 # them); a column holding several pieces (topics, aliases) has one piece per line.
@@ -51,15 +51,12 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE roles(
     id TEXT PRIMARY KEY, pos INTEGER, title TEXT, track TEXT, family TEXT, parent TEXT,
     n_skills INTEGER, sources TEXT, has_roadmap INTEGER,
-    n_essential INTEGER, n_important INTEGER, n_useful INTEGER, folded TEXT,
+    n_essential INTEGER, n_important INTEGER, n_useful INTEGER,
     totals TEXT,  -- each roadmap's total time (JSON), for listings
     json TEXT NOT NULL);  -- last: a scan reading the columns before it skips its pages
 CREATE INDEX roles_parent ON roles(parent);
--- covers match's ranking, so it never reads the (large) rows themselves
-CREATE INDEX roles_fit ON roles(
-    n_skills, n_essential, n_important, n_useful, folded, pos, id, title);
 CREATE TABLE skills(id TEXT PRIMARY KEY, pos INTEGER, name TEXT, category TEXT,
-    json TEXT NOT NULL);
+    aliases TEXT, json TEXT NOT NULL);
 CREATE TABLE names(kind TEXT, id TEXT, name TEXT, folded TEXT, norm TEXT, is_primary INTEGER);
 CREATE INDEX names_folded ON names(kind, folded);
 CREATE INDEX names_norm ON names(kind, norm);
@@ -94,17 +91,19 @@ def cache_dir() -> Path:
 def _salt() -> str:
     """What else the cache depends on: the code that validates and stores the KB.
 
-    That is every module of ``careercli.kb`` (models, loader rules, table layout, name
-    normalisation) and Pydantic's version, read from the bytes of its ``version.py``
-    (importing Pydantic would cost more than the rest of a warm lookup). Not the package
-    version: reading it is as slow, and the code's own bytes are a stricter key.
+    That is every module of ``careercli.kb`` (models, loader rules, table layout),
+    ``careercli.text`` (name normalisation) and Pydantic's version, read from the bytes of
+    its ``version.py`` (importing Pydantic would cost more than the rest of a warm
+    lookup). Not the package version: reading it is as slow, and the code's own bytes are
+    a stricter key.
     """
     h = hashlib.sha256(str(LAYOUT).encode())
     spec = importlib.util.find_spec("pydantic")
     if spec is not None and spec.origin is not None:
         with contextlib.suppress(OSError):
             h.update(Path(spec.origin).with_name("version.py").read_bytes())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
+    here = Path(__file__).parent
+    for module in [*sorted(here.glob("*.py")), here.parent / "text.py"]:  # text: normalise
         h.update(module.read_bytes())
     return h.hexdigest()[:24]
 
@@ -262,10 +261,13 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
         "INSERT INTO meta VALUES (?, ?)",
         [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in meta.items()],
     )
-    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
+    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
     conn.executemany(
-        "INSERT INTO skills VALUES (?,?,?,?,?)",
-        [(s.id, i, s.name, s.category, s.model_dump_json()) for i, s in enumerate(kb.skills)],
+        "INSERT INTO skills VALUES (?,?,?,?,?,?)",
+        [
+            (s.id, i, s.name, s.category, json.dumps(s.aliases), s.model_dump_json())
+            for i, s in enumerate(kb.skills)
+        ],
     )
     conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", _name_rows(kb))
     conn.executemany("INSERT INTO role_skills VALUES (?,?,?,?)", _role_skill_rows(kb))
@@ -320,7 +322,7 @@ def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
         yield (
             r.id, i, r.title, r.track, r.salary_family, r.parent, len(tiers),
             json.dumps(r.sources), int(bool(r.roadmaps)),
-            *(tiers.count(t) for t in TIERS), r.title.casefold(), _totals(r), r.model_dump_json(),
+            *(tiers.count(t) for t in TIERS), _totals(r), r.model_dump_json(),
         )  # fmt: skip
 
 

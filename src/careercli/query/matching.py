@@ -106,7 +106,7 @@ def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) ->
 class ProfileSummary:
     """The saved profile as this KB sees it: known skills by name, unknown ids, best fits."""
 
-    known: list[str]
+    known: list[str]  # in the profile's order
     unknown: list[str]
     names: dict[str, str]
     fits: list[Fit]
@@ -116,4 +116,4 @@ def profile_summary(catalog: Catalog, saved: Iterable[str], top: int = 3) -> Pro
     known, unknown = catalog.split_known(saved)
     names = skill_names(catalog, known)
     fits = rank_roles(catalog, known, top) if known else []
-    return ProfileSummary(by_name(known, names), unknown, names, fits)
+    return ProfileSummary(known, unknown, names, fits)

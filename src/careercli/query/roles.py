@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.shapes import TIERS, Tier, skill_tiers
+from careercli.kb.shapes import TIERS, Tier, roadmap_total, skill_tiers
 from careercli.query.refs import SourceRef, source_refs
 from careercli.query.salary import PayFigure, role_pay
-from careercli.query.timing import roadmap_total
 
 if TYPE_CHECKING:
     from careercli.kb.models import Duration, Roadmap, Role

@@ -33,7 +33,13 @@ FIELD_WEIGHT = {
     "text": 1.0,
 }
 WHERE_SHOWN = 3  # matched pieces of text kept per hit
-EXCERPT_WORDS = 16  # a longer piece is cut to this many words around its first match
+
+
+@dataclass(frozen=True)
+class Match:
+    field: str  # title (a role's), name, alias, topic, ...
+    text: str  # the whole piece of text, as the KB has it
+    first: int  # index of its first matched word, counting words split at spaces
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ class Hit:
     id: str
     name: str
     score: float  # bm25's, higher is better
-    where: list[tuple[str, str]]  # (field, matched text), the most telling first
+    where: list[Match]  # the most telling first
 
 
 def words(text: str) -> list[str]:
@@ -65,19 +71,24 @@ def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
     rows = catalog.search(_match(terms, prefix=False), weights, limit, exact)
     if not rows:
         rows = catalog.search(_match(terms, prefix=True), weights, limit, exact)
-    return [Hit(kind, id_, name, score, _where(marked)) for kind, id_, name, score, marked in rows]
+    return [
+        Hit(kind, id_, name, score, _where(kind, marked)) for kind, id_, name, score, marked in rows
+    ]
 
 
-def _where(marked: list[str]) -> list[tuple[str, str]]:
+def _where(kind: str, marked: list[str]) -> list[Match]:
     """The matched pieces: those holding the most query words first, then by field weight."""
     pieces = []
     for column, text in zip(SEARCH_COLUMNS, marked, strict=True):
         for piece in text.split("\n"):
             if "\x01" in piece:
-                clean = _excerpt(piece).replace("\x01", "").replace("\x02", "")
-                pieces.append((-_matched_words(piece), -FIELD_WEIGHT[column], column, clean))
+                first = next(i for i, t in enumerate(piece.split(" ")) if "\x01" in t)
+                clean = piece.replace("\x01", "").replace("\x02", "")
+                field = "title" if (kind, column) == ("role", "name") else column
+                match = Match(field.replace("_", " "), clean, first)
+                pieces.append((-_matched_words(piece), -FIELD_WEIGHT[column], match))
     pieces.sort(key=lambda p: p[:2])
-    return [(column.replace("_", " "), clean) for _, _, column, clean in pieces[:WHERE_SHOWN]]
+    return [match for *_, match in pieces[:WHERE_SHOWN]]
 
 
 _MARKED = re.compile("\x01([^\x02]*)\x02")
@@ -86,16 +97,3 @@ _MARKED = re.compile("\x01([^\x02]*)\x02")
 def _matched_words(piece: str) -> int:
     """How many different words FTS5 marked in ``piece`` (it marks a run of them once)."""
     return len({w for run in _MARKED.findall(piece) for w in words(run)})
-
-
-def _excerpt(piece: str) -> str:
-    """``piece``, or the words around its first match when it is long (a paragraph)."""
-    tokens = piece.split(" ")
-    if len(tokens) <= EXCERPT_WORDS + 4:
-        return piece
-    first = next(i for i, t in enumerate(tokens) if "\x01" in t)
-    start = max(0, min(first - 4, len(tokens) - EXCERPT_WORDS))
-    end = start + EXCERPT_WORDS
-    return " ".join(
-        (["…"] if start else []) + tokens[start:end] + (["…"] if end < len(tokens) else [])
-    )

@@ -10,8 +10,6 @@ from careercli.kb.shapes import roadmap_total
 if TYPE_CHECKING:
     from careercli.kb.models import Duration, Role
 
-__all__ = ["WayIn", "roadmap_total", "ways_in"]
-
 
 @dataclass(frozen=True)
 class WayIn:

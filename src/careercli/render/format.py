@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from careercli.query.roles import pct
+
 if TYPE_CHECKING:
     from careercli.query.entries import Duration, Roadmap
     from careercli.query.refs import SourceRef
@@ -111,8 +113,27 @@ def cite(ref: SourceRef) -> str:
 
 
 def pct_text(have: int, total: int) -> str:
-    pct = round(100 * have / total) if total else 0
-    return f"{have}/{total} ({pct}%)"
+    return f"{have}/{total} ({pct(have, total)}%)"
+
+
+EXCERPT_WORDS = 16  # a longer piece of matched text is cut to this many words
+
+
+def excerpt(text: str, first: int) -> str:
+    """``text``, or the words around word ``first`` (its first match) when it is long."""
+    tokens = text.split(" ")
+    if len(tokens) <= EXCERPT_WORDS + 4:
+        return text
+    start = max(0, min(first - 4, len(tokens) - EXCERPT_WORDS))
+    end = start + EXCERPT_WORDS
+    return " ".join(
+        (["…"] if start else []) + tokens[start:end] + (["…"] if end < len(tokens) else [])
+    )
+
+
+def more_line(hidden: int, what: str, command: str) -> str:
+    """What a bounded listing says under its screenful."""
+    return f"… {hidden} more {what}: {command} --all, or {command} | less"
 
 
 def progress_text(p: Progress) -> str:

@@ -289,7 +289,7 @@ def hits_json(hits: list[Hit]) -> list[Data]:
             "id": h.id,
             "name": h.name,
             "score": round(h.score, 3),
-            "matches": [{"field": f, "text": t} for f, t in h.where],
+            "matches": [{"field": m.field, "text": m.text} for m in h.where],
         }
         for h in hits
     ]

@@ -11,12 +11,13 @@ from careercli.render.common import joined, section
 
 def render_profile(summary: ProfileSummary) -> RenderableType:
     known, unknown, fits = summary.known, summary.unknown, summary.fits
+    names: list[str] = sorted((summary.names[s] for s in known), key=str.casefold)
     if not known and not unknown:
         return Text("Your profile is empty. Add skills: careercli profile add python sql")
     parts: list[RenderableType] = [
         section(
             f"Your skills ({len(known)})",
-            joined(summary.names[s] for s in known),
+            joined(names),
             first=True,
         )
     ]

@@ -22,6 +22,7 @@ from careercli.render.common import (
 from careercli.render.format import (
     cite,
     duration_label,
+    more_line,
     phase_label,
     progress_text,
     total_label,
@@ -129,7 +130,7 @@ def render_overview(ov: Overview, limit: int | None = None) -> RenderableType:
             lines.append(line)
         hidden = len(ov.with_roadmap) - len(shown)
         if hidden:
-            lines.append(Text(f"… {hidden} more roles: careercli roadmap --all", style="dim"))
+            lines.append(Text(more_line(hidden, "roles", "careercli roadmap"), style="dim"))
         parts.append(section("Roles with a roadmap (careercli roadmap ROLE)", Group(*lines)))
     parts.append(sources_section(ov.sources, [t.source for t in ov.tracks]))
     return Group(*parts)

@@ -10,7 +10,7 @@ from rich.text import Text
 from careercli.query.industry import Industries
 from careercli.query.search import Hit
 from careercli.render.common import bullets, joined, plain, section, sources_section, table
-from careercli.render.format import cite
+from careercli.render.format import cite, excerpt
 
 if TYPE_CHECKING:
     from careercli.query.entries import Industry
@@ -20,11 +20,11 @@ def render_hits(hits: list[Hit]) -> RenderableType:
     t = table("Kind", "Name", "Matched in", min_widths=(5, 12, 14))
     for h in hits:
         where = Text()
-        for i, (fld, value) in enumerate(h.where):
+        for i, m in enumerate(h.where):
             if i:
                 where.append("\n")
-            where.append(f"{fld}: ", style="dim")
-            where.append(value)
+            where.append(f"{m.field}: ", style="dim")
+            where.append(excerpt(m.text, m.first))
         t.add_row(h.kind, Text(h.name, style="bold"), where)
     return t
 
