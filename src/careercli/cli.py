@@ -183,9 +183,22 @@ SCREEN_MIN_ROWS = 5
 OVERVIEW_ROLES = 12  # roles with a roadmap listed under the career tracks on a terminal
 
 
+def _page_rows(show_all: bool) -> int | None:
+    """How many rows a listing needs at most: a screenful on a terminal, else all (None)."""
+    from careercli.terminal import stdout_console
+
+    console = stdout_console()
+    if console.is_terminal and not show_all:
+        return max(SCREEN_MIN_ROWS, console.height - SCREEN_RESERVED)
+    return None
+
+
 def _show_listing(listing: Pageable, what: str, command: str, show_all: bool) -> None:
     """A listing: on a terminal, the rows that fit the screen and a line saying how many
-    more and how to see them; into a pipe (or with --all), every row as plain text."""
+    more and how to see them; into a pipe (or with --all), every row as plain text.
+
+    ``listing.total`` counts every row; a listing on a terminal may hold only the first
+    screenful (see :func:`_page_rows`)."""
     from careercli.terminal import print_lines, stdout_console
 
     console = stdout_console()
@@ -197,7 +210,7 @@ def _show_listing(listing: Pageable, what: str, command: str, show_all: bool) ->
             if drawn <= budget:
                 break
             room = min(room - 1, max(1, room * budget // drawn))
-        hidden = len(listing.rows) - room
+        hidden = listing.total - room
         if hidden > 0:
             from rich.console import Group
             from rich.text import Text
@@ -446,17 +459,16 @@ def roadmap(
             raise UsageProblem("--format markdown needs a role, e.g. careercli roadmap MLE")
         from careercli.query.roadmap import overview
 
-        ov = overview(catalog)
+        bounded = not as_json and _page_rows(show_all) is not None
+        ov = overview(catalog, OVERVIEW_ROLES if bounded else None)
         if as_json:
             from careercli.render.json_shapes import overview_json
 
             print_json(overview_json(ov))
             return
         from careercli.render.roadmap import render_overview
-        from careercli.terminal import stdout_console
 
-        bounded = stdout_console().is_terminal and not show_all
-        print_renderable(render_overview(ov, OVERVIEW_ROLES if bounded else None))
+        print_renderable(render_overview(ov))
         return
     from careercli.query.roles import role_detail
 
@@ -498,7 +510,7 @@ def roles(
     from careercli.query.listing import list_roles
 
     catalog = _state(ctx).catalog()
-    rows = list_roles(catalog, track, family)
+    rows, total = list_roles(catalog, track, family, None if as_json else _page_rows(show_all))
     if not rows:
         error_line("no role matches those filters")
         raise typer.Exit(ExitStatus.ERROR)
@@ -511,7 +523,7 @@ def roles(
 
     command = "careercli roles" + (f" --track {track}" if track else "")
     command += f" --family {shlex.quote(family)}" if family else ""
-    _show_listing(render_roles(rows), "roles", command, show_all)
+    _show_listing(render_roles(rows, total), "roles", command, show_all)
 
 
 @app.command()
@@ -531,7 +543,7 @@ def skills(
     from careercli.query.skills import skill_rows
 
     catalog = _state(ctx).catalog()
-    rows = skill_rows(catalog, category)
+    rows, total = skill_rows(catalog, category, None if as_json else _page_rows(show_all))
     if not rows:
         error_line("no skill matches that category")
         raise typer.Exit(ExitStatus.ERROR)
@@ -543,7 +555,8 @@ def skills(
     from careercli.render.skill import render_skill_rows
 
     command = "careercli skills" + (f" --category {category}" if category else "")
-    _show_listing(render_skill_rows(rows, _have(ctx) or frozenset()), "skills", command, show_all)
+    listing = render_skill_rows(rows, total, _have(ctx) or frozenset())
+    _show_listing(listing, "skills", command, show_all)
 
 
 def _profile_skills(ctx: typer.Context, what: str) -> frozenset[str]:

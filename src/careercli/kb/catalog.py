@@ -204,17 +204,44 @@ class Catalog:
             for r in self._rows("SELECT id FROM roles WHERE parent = ? ORDER BY pos", (role_id,))
         ]
 
-    def role_summaries(self) -> list[dict[str, Any]]:
-        """Light rows for listings: id, title, track, family, n_skills, sources, has_roadmap
-        and totals (each roadmap's total time, as Duration records)."""
+    def role_summaries(
+        self,
+        track: str | None = None,
+        families: Iterable[str] | None = None,
+        with_roadmap: bool = False,
+        by: str = "track",
+        limit: int | None = None,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Light rows for listings, and how many there are in all (``limit`` or not).
+
+        Rows hold id, title, track, family, n_skills, sources, has_roadmap and totals (each
+        roadmap's total time, as Duration records); filtered by track, salary family ids
+        and having a roadmap; ordered by track then title (``by="track"``), by title, or as
+        in the file (``by="file"``). Indexed, so a screenful of a large KB reads little.
+        """
         keys = ("id", "title", "track", "family", "n_skills", "sources", "has_roadmap", "totals")
-        rows = self._rows(f"SELECT {', '.join(keys)} FROM roles ORDER BY pos")
+        where, args = ["1"], []
+        if track is not None:
+            where.append("track = ?")
+            args.append(track)
+        if families is not None:
+            where.append("family IN (SELECT value FROM json_each(?))")
+            args.append(json.dumps(sorted(families)))
+        if with_roadmap:
+            where.append("has_roadmap = 1")
+        cond = " AND ".join(where)
+        order = {"track": "track_pos, folded", "title": "folded", "file": "pos"}[by]
+        rows = self._rows(
+            f"SELECT {', '.join(keys)} FROM roles WHERE {cond} ORDER BY {order} LIMIT ?",
+            [*args, -1 if limit is None else limit],
+        )
+        (total,) = self._db.execute(f"SELECT COUNT(*) FROM roles WHERE {cond}", args).fetchone()
         out = [dict(zip(keys, row, strict=True)) for row in rows]
         for row in out:
             row["sources"] = json.loads(row["sources"])
             row["has_roadmap"] = bool(row["has_roadmap"])
             row["totals"] = decode(row["totals"])
-        return out
+        return out, total
 
     def needs_of_skill(self, skill_id: str) -> list[tuple[str, int, list[str]]]:
         """(role id, tier index, groups) of every role that names the skill."""
@@ -248,15 +275,23 @@ class Catalog:
             "SELECT role, roadmap, phase FROM phase_skills WHERE skill = ?", (skill_id,)
         )]  # fmt: skip
 
-    def skill_summaries(self, category: str | None = None) -> list[tuple[str, str, str, list[str]]]:
-        """(id, name, category, aliases) of every skill, or of one category, in file order,
-        without reading the skills' JSON (a listing of 13,500 skills reads only these)."""
+    def skill_summaries(
+        self, category: str | None = None, limit: int | None = None
+    ) -> tuple[list[tuple[str, str, str, list[str], int, int]], int]:
+        """(id, name, category, aliases, roles naming it, roles it is essential for) of the
+        skills (of one category), most needed first, and how many there are in all.
+
+        The counts are stored and indexed in that order, so a screenful of 13,500 skills
+        reads a screenful of rows, and no skill's JSON."""
         where = "WHERE category = ?" if category else ""
+        args: list[Any] = [category] if category else []
         rows = self._rows(
-            f"SELECT id, name, category, aliases FROM skills {where} ORDER BY pos",
-            (category,) if category else (),
+            f"SELECT id, name, category, aliases, n_roles, n_essential FROM skills {where} "
+            "ORDER BY n_roles DESC, n_essential DESC, folded LIMIT ?",
+            [*args, -1 if limit is None else limit],
         )
-        return [(i, name, cat, json.loads(aliases)) for i, name, cat, aliases in rows]
+        (total,) = self._db.execute(f"SELECT COUNT(*) FROM skills {where}", args).fetchone()
+        return [(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows], total
 
     def salaries_at(self, level: str) -> list[tuple[str, str, Salary]]:
         """(role id, title, figure) of every role's own pay figure at ``level``."""
@@ -273,11 +308,6 @@ class Catalog:
             "SELECT id, title, family FROM roles WHERE family IS NOT NULL ORDER BY pos"
         )
         return [(r[0], r[1], r[2]) for r in rows]
-
-    def skill_counts(self) -> dict[str, tuple[int, int]]:
-        """skill id -> (roles naming it, roles for which it is essential)."""
-        rows = self._rows("SELECT skill, COUNT(*), SUM(tier = 0) FROM role_skills GROUP BY skill")
-        return {sid: (n, essential) for sid, n, essential in rows}
 
     def coverage(
         self, have: Iterable[str]

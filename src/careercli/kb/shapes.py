@@ -11,6 +11,7 @@ from typing import Any, Literal
 Tier = Literal["essential", "important", "useful"]
 TIERS: tuple[Tier, ...] = ("essential", "important", "useful")
 Track = Literal["technical", "specialized", "business", "leadership"]
+TRACKS: tuple[Track, ...] = ("technical", "specialized", "business", "leadership")
 Level = Literal["entry", "mid", "senior", "staff", "principal", "director", "any"]
 LEVELS: tuple[Level, ...] = ("entry", "mid", "senior", "staff", "principal", "director", "any")
 Unit = Literal["weeks", "months", "years"]

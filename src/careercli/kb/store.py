@@ -30,14 +30,14 @@ from typing import TYPE_CHECKING, Any
 from careercli.files import atomic_write
 from careercli.kb.catalog import Catalog
 from careercli.kb.paths import read_bytes
-from careercli.kb.shapes import TIERS, roadmap_total, skill_tiers
+from careercli.kb.shapes import TIERS, TRACKS, roadmap_total, skill_tiers
 from careercli.text import normalise
 
 if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
     from careercli.kb.models import KnowledgeBase, Role, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 12  # bump when the tables below change
+LAYOUT = 13  # bump when the tables below change
 
 # The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
 # them); a column holding several pieces (topics, aliases) has one piece per line.
@@ -52,11 +52,17 @@ CREATE TABLE roles(
     id TEXT PRIMARY KEY, pos INTEGER, title TEXT, track TEXT, family TEXT, parent TEXT,
     n_skills INTEGER, sources TEXT, has_roadmap INTEGER,
     n_essential INTEGER, n_important INTEGER, n_useful INTEGER,
+    track_pos INTEGER, folded TEXT,  -- the roles listing's order
     totals TEXT,  -- each roadmap's total time (JSON), for listings
     json TEXT NOT NULL);  -- last: a scan reading the columns before it skips its pages
 CREATE INDEX roles_parent ON roles(parent);
+CREATE INDEX roles_listing ON roles(track_pos, folded);
+CREATE INDEX roles_titles ON roles(has_roadmap, folded);
 CREATE TABLE skills(id TEXT PRIMARY KEY, pos INTEGER, name TEXT, category TEXT,
-    aliases TEXT, json TEXT NOT NULL);
+    aliases TEXT, n_roles INTEGER, n_essential INTEGER, folded TEXT, json TEXT NOT NULL);
+-- the skills listing's order: a screenful of 13,500 skills reads a screenful of rows
+CREATE INDEX skills_rank ON skills(n_roles DESC, n_essential DESC, folded);
+CREATE INDEX skills_category_rank ON skills(category, n_roles DESC, n_essential DESC, folded);
 CREATE TABLE names(kind TEXT, id TEXT, name TEXT, folded TEXT, norm TEXT, is_primary INTEGER);
 CREATE INDEX names_folded ON names(kind, folded);
 CREATE INDEX names_norm ON names(kind, norm);
@@ -261,14 +267,21 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
         "INSERT INTO meta VALUES (?, ?)",
         [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in meta.items()],
     )
-    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
+    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
+    needs: dict[str, list[int]] = {}
+    for r in kb.roles:
+        for sid, tier in skill_tiers(r).items():
+            need = needs.setdefault(sid, [0, 0])
+            need[0] += 1
+            need[1] += tier == "essential"
     conn.executemany(
-        "INSERT INTO skills VALUES (?,?,?,?,?,?)",
+        "INSERT INTO skills VALUES (?,?,?,?,?,?,?,?,?)",
         [
-            (s.id, i, s.name, s.category, json.dumps(s.aliases), s.model_dump_json())
+            (s.id, i, s.name, s.category, json.dumps(s.aliases), *needs.get(s.id, (0, 0)),
+             s.name.casefold(), s.model_dump_json())
             for i, s in enumerate(kb.skills)
         ],
-    )
+    )  # fmt: skip
     conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", _name_rows(kb))
     conn.executemany("INSERT INTO role_skills VALUES (?,?,?,?)", _role_skill_rows(kb))
     conn.executemany(
@@ -322,8 +335,13 @@ def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
         yield (
             r.id, i, r.title, r.track, r.salary_family, r.parent, len(tiers),
             json.dumps(r.sources), int(bool(r.roadmaps)),
-            *(tiers.count(t) for t in TIERS), _totals(r), r.model_dump_json(),
+            *(tiers.count(t) for t in TIERS), _track_pos(r.track), r.title.casefold(),
+            _totals(r), r.model_dump_json(),
         )  # fmt: skip
+
+
+def _track_pos(track: str | None) -> int:
+    return TRACKS.index(track) if track in TRACKS else len(TRACKS)
 
 
 def _totals(role: Role) -> str:

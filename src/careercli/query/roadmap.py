@@ -16,11 +16,11 @@ if TYPE_CHECKING:
 class Overview:
     tracks: list[CareerTrack]
     with_roadmap: list[tuple[str, str, list[Duration]]]  # (id, title, totals) of roles with one
+    roles_with_roadmap: int  # how many in all (with_roadmap may be the first few)
     sources: dict[str, SourceRef]
 
 
-def overview(catalog: Catalog) -> Overview:
-    summaries = [r for r in catalog.role_summaries() if r["has_roadmap"]]
-    summaries.sort(key=lambda r: str(r["title"]).casefold())
+def overview(catalog: Catalog, limit: int | None = None) -> Overview:
+    summaries, total = catalog.role_summaries(with_roadmap=True, by="title", limit=limit)
     roles = [(r["id"], r["title"], r["totals"]) for r in summaries]
-    return Overview(list(catalog.tracks), roles, source_refs(catalog))
+    return Overview(list(catalog.tracks), roles, total, source_refs(catalog))

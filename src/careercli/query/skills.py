@@ -90,12 +90,10 @@ class SkillRow:
     essential_for: int
 
 
-def skill_rows(catalog: Catalog, category: str | None = None) -> list[SkillRow]:
-    """Skills with how many roles need them, most needed first."""
-    counts = catalog.skill_counts()
-    rows = [
-        SkillRow(sid, name, cat, aliases, *counts.get(sid, (0, 0)))
-        for sid, name, cat, aliases in catalog.skill_summaries(category)
-    ]
-    rows.sort(key=lambda r: (-r.roles, -r.essential_for, r.name.casefold()))
-    return rows
+def skill_rows(
+    catalog: Catalog, category: str | None = None, limit: int | None = None
+) -> tuple[list[SkillRow], int]:
+    """Skills with how many roles need them, most needed first (the first ``limit``), and
+    how many there are in all."""
+    found, total = catalog.skill_summaries(category, limit)
+    return [SkillRow(*row) for row in found], total

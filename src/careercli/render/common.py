@@ -53,6 +53,9 @@ class Pageable(Protocol):
     @property
     def rows(self) -> Sequence[object]: ...
 
+    @property
+    def total(self) -> int: ...
+
     def head(self, n: int) -> RenderableType: ...
 
     def plain_lines(self, width: int) -> Iterator[str]: ...
@@ -82,10 +85,18 @@ class Listing:
     Rich text only when drawn.
     """
 
-    def __init__(self, columns: Sequence[str], min_widths: Sequence[int] = ()) -> None:
+    def __init__(
+        self, columns: Sequence[str], min_widths: Sequence[int] = (), total: int | None = None
+    ) -> None:
         self.columns = list(columns)
         self.min_widths = list(min_widths)
         self.rows: list[list[Cell]] = []
+        self._total = total
+
+    @property
+    def total(self) -> int:
+        """How many rows the listing has in all (it may hold only the first few)."""
+        return len(self.rows) if self._total is None else max(self._total, len(self.rows))
 
     def add_row(self, *cells: Cell) -> None:
         self.rows.append(list(cells))
@@ -207,9 +218,9 @@ def wrap(text: str, width: int) -> list[str]:
     ]
 
 
-def table(*columns: str, min_widths: Sequence[int] = ()) -> Listing:
+def table(*columns: str, min_widths: Sequence[int] = (), total: int | None = None) -> Listing:
     """A borderless table with a header that turns into cards when too narrow."""
-    return Listing(columns, min_widths)
+    return Listing(columns, min_widths, total)
 
 
 def plain(text: str | None, style: str = "") -> Text:

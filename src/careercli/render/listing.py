@@ -10,8 +10,9 @@ from careercli.render.common import Listing, table
 from careercli.render.format import duration_label
 
 
-def render_roles(roles: list[dict[str, Any]]) -> Listing:
-    t = table("Role", "Track", "Pay family", "Skills", "Way in", min_widths=(16, 8))
+def render_roles(roles: list[dict[str, Any]], total: int) -> Listing:
+    """The roles listing (``roles`` may be the first ``total``)."""
+    t = table("Role", "Track", "Pay family", "Skills", "Way in", min_widths=(16, 8), total=total)
     for r in roles:
         way_in = duration_label(r["way_in"]) if r["way_in"] else "-"
         title = Text(r["title"], style="bold")

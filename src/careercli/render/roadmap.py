@@ -104,8 +104,8 @@ def _stage_head(stage: Stage) -> Text:
     return head
 
 
-def render_overview(ov: Overview, limit: int | None = None) -> RenderableType:
-    """The career tracks, then the roles that have a roadmap (the first ``limit``)."""
+def render_overview(ov: Overview) -> RenderableType:
+    """The career tracks, then the roles that have a roadmap (maybe only the first few)."""
     parts: list[RenderableType] = [Text("Career tracks", style="bold cyan")]
     for track in ov.tracks:
         tree = Tree(
@@ -122,13 +122,12 @@ def render_overview(ov: Overview, limit: int | None = None) -> RenderableType:
         parts += [Text(""), tree]
     if ov.with_roadmap:
         lines = []
-        shown = ov.with_roadmap if limit is None else ov.with_roadmap[:limit]
-        for _, title, totals in shown:
+        for _, title, totals in ov.with_roadmap:
             line = Text(title, style="bold")
             if totals:
                 line.append(": " + "; ".join(duration_label(t) for t in totals))
             lines.append(line)
-        hidden = len(ov.with_roadmap) - len(shown)
+        hidden = ov.roles_with_roadmap - len(ov.with_roadmap)
         if hidden:
             lines.append(Text(more_line(hidden, "roles", "careercli roadmap"), style="dim"))
         parts.append(section("Roles with a roadmap (careercli roadmap ROLE)", Group(*lines)))

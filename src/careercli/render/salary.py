@@ -22,6 +22,10 @@ class Board:
         self.rows = rows
         self.width = width
 
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
     def head(self, n: int) -> RenderableType:
         return render_board(self.rows[:n], self.width, scale=self._scale())
 

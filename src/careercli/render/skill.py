@@ -71,9 +71,13 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
     return Group(*parts)
 
 
-def render_skill_rows(rows: list[SkillRow], have: frozenset[str]) -> Listing:
-    """The skills listing; plain strings, so that 13,500 rows cost little (see Listing)."""
-    t = table("Skill", "Category", "Roles", "Essential for", "Also", min_widths=(12, 8, 5, 9))
+def render_skill_rows(rows: list[SkillRow], total: int, have: frozenset[str]) -> Listing:
+    """The skills listing (``rows`` may be the first ``total``); plain strings, so that
+    13,500 rows cost little (see Listing)."""
+    t = table(
+        "Skill", "Category", "Roles", "Essential for", "Also", min_widths=(12, 8, 5, 9),
+        total=total,
+    )  # fmt: skip
     for r in rows:
         name: Text | str = r.name
         if r.id in have:
