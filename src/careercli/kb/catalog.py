@@ -312,8 +312,8 @@ class Catalog:
     def coverage(
         self, have: Iterable[str]
     ) -> list[tuple[str, str, tuple[int, ...], tuple[int, ...]]]:
-        """Every role with skills, in file order: (id, title, its skills by tier, how many
-        of ``have`` it names by tier), tiers essential first.
+        """Every role naming a skill of ``have``: (id, title, its skills by tier, how many
+        of ``have`` it names by tier), tiers essential first, in file order.
 
         Only the rows of the skills given are read (indexed) and the tier counts are
         stored, so this stays small on a large KB; the ranking is the caller's.
@@ -325,14 +325,22 @@ class Catalog:
                 FROM role_skills WHERE skill IN (SELECT value FROM json_each(?))
                 GROUP BY role
             )
-            SELECT r.id, r.title, r.n_essential, r.n_important, r.n_useful,
-                IFNULL(g.e, 0), IFNULL(g.i, 0), IFNULL(g.u, 0)
-            FROM roles r LEFT JOIN got g ON g.role = r.id
-            WHERE r.n_skills > 0 ORDER BY r.pos
+            SELECT r.id, r.title, r.n_essential, r.n_important, r.n_useful, g.e, g.i, g.u
+            FROM got g JOIN roles r ON r.id = g.role ORDER BY r.pos
             """,
             (json.dumps(sorted(set(have))),),
         )
         return [(r[0], r[1], tuple(r[2:5]), tuple(r[5:8])) for r in rows]
+
+    def fewest_essentials(self, skip: Iterable[str], limit: int | None) -> list[str]:
+        """Roles with skills, not in ``skip``, by fewest essential skills, then title."""
+        rows = self._rows(
+            "SELECT id FROM roles WHERE n_skills > 0 "
+            "AND id NOT IN (SELECT value FROM json_each(?)) "
+            "ORDER BY n_essential, folded LIMIT ?",
+            (json.dumps(sorted(set(skip))), -1 if limit is None else limit),
+        )
+        return [r[0] for r in rows]
 
     def search(
         self, match: str, weights: Sequence[float], limit: int, exact: str = ""

@@ -87,8 +87,9 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
 def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
     """Roles by fit, then by fewest missing essential skills, then title.
 
-    Scores come from per-role tier counts (one aggregate query); only the roles shown are
-    read in full.
+    Scores come from per-role tier counts of the roles naming one of your skills (one
+    aggregate query); every other role fits 0, so those that fill the list come from SQLite
+    in the tie-break order. Only the roles shown are read in full.
     """
     owned = set(have)
     weights = [WEIGHTS[t] for t in TIERS]
@@ -99,7 +100,11 @@ def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) ->
         missing = counts[0] - got[0]
         ranked.append((-fit_score(covered, total, len(owned)), missing, title.casefold(), role_id))
     ranked.sort()
-    return [fit(catalog, role_id, owned) for *_, role_id in ranked[:top]]
+    ids = [role_id for *_, role_id in ranked[:top]]
+    if top is None or len(ids) < top:  # the rest fit 0: fewest essentials missing first
+        rest = None if top is None else top - len(ids)
+        ids += catalog.fewest_essentials(ids, rest)
+    return [fit(catalog, role_id, owned) for role_id in ids]
 
 
 @dataclass(frozen=True)
