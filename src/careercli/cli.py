@@ -704,7 +704,8 @@ def salary(
     wanted = parse_level(level) if level else None
     catalog = _state(ctx).catalog()
     ids = [_resolve(ctx, n, "role") for n in names] if names else None
-    rows = salary_board(catalog, ids, wanted if (ids or wanted) else "mid")
+    page = None if (ids or as_json) else _page_rows(show_all)
+    rows, total = salary_board(catalog, ids, wanted if (ids or wanted) else "mid", page)
     if not rows:
         what = f"{level_label(wanted)} pay" if wanted else "pay"
         whom = ", ".join(catalog.role_title(i) for i in ids) if ids else "any role"
@@ -721,7 +722,7 @@ def salary(
         print_renderable(render_board(rows, _width()))
         return
     command = f"careercli salary --level {level_label(wanted or 'mid')}"
-    _show_listing(Board(rows, _width()), "figures", command, show_all)
+    _show_listing(Board(rows, _width(), total), "figures", command, show_all)
 
 
 @app.command()

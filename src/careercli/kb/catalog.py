@@ -25,7 +25,6 @@ if TYPE_CHECKING:
         CareerTrack,
         Industry,
         Role,
-        Salary,
         SalaryFamily,
         Skill,
         Source,
@@ -293,21 +292,35 @@ class Catalog:
         (total,) = self._db.execute(f"SELECT COUNT(*) FROM skills {where}", args).fetchone()
         return [(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]) for r in rows], total
 
-    def salaries_at(self, level: str) -> list[tuple[str, str, Salary]]:
-        """(role id, title, figure) of every role's own pay figure at ``level``."""
-        rows = self._rows(
-            "SELECT s.role, r.title, s.json FROM salaries s JOIN roles r ON r.id = s.role "
-            "WHERE s.level = ? ORDER BY r.pos",
-            (level,),
-        )
-        return [(role, title, decode(text)) for role, title, text in rows]
+    _PAY = "level, kind, min, max, open_ended, currency, region, source, via, label, note"
 
-    def family_members(self) -> list[tuple[str, str, str]]:
-        """(role id, title, salary family id) of every role in a salary family."""
+    def pay(self, role_id: str) -> list[dict[str, Any]]:
+        """The role's pay figures (its own and its family's), by level, source and kind."""
         rows = self._rows(
-            "SELECT id, title, family FROM roles WHERE family IS NOT NULL ORDER BY pos"
+            f"SELECT {self._PAY} FROM pay WHERE role = ? ORDER BY level_pos, source, kind",
+            (role_id,),
         )
-        return [(r[0], r[1], r[2]) for r in rows]
+        return [self._figure(r) for r in rows]
+
+    def pay_at(
+        self, level: str, limit: int | None = None
+    ) -> tuple[list[tuple[str, dict[str, Any]]], int]:
+        """(role title, figure) of every role's figures at ``level``, highest first (the
+        first ``limit``), and how many there are in all."""
+        rows = self._rows(
+            f"SELECT title, {self._PAY} FROM pay WHERE level = ? "
+            "ORDER BY high DESC, low DESC, title, source, kind LIMIT ?",
+            (level, -1 if limit is None else limit),
+        )
+        (total,) = self._db.execute("SELECT COUNT(*) FROM pay WHERE level = ?", (level,)).fetchone()
+        return [(r[0], self._figure(r[1:])) for r in rows], total
+
+    @staticmethod
+    def _figure(row: Sequence[Any]) -> dict[str, Any]:
+        keys = [k.strip() for k in Catalog._PAY.split(",")]
+        figure = dict(zip(keys, row, strict=True))
+        figure["open_ended"] = bool(figure["open_ended"])
+        return figure
 
     def coverage(
         self, have: Iterable[str]

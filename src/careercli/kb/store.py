@@ -30,14 +30,14 @@ from typing import TYPE_CHECKING, Any
 from careercli.files import atomic_write
 from careercli.kb.catalog import Catalog
 from careercli.kb.paths import read_bytes
-from careercli.kb.shapes import TIERS, TRACKS, roadmap_total, skill_tiers
+from careercli.kb.shapes import LEVELS, TIERS, TRACKS, roadmap_total, skill_tiers
 from careercli.text import normalise
 
 if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
     from careercli.kb.models import KnowledgeBase, Role, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 13  # bump when the tables below change
+LAYOUT = 14  # bump when the tables below change
 
 # The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
 # them); a column holding several pieces (topics, aliases) has one piece per line.
@@ -73,8 +73,12 @@ CREATE INDEX role_skills_role ON role_skills(role);
 CREATE TABLE listings(role TEXT, skill TEXT, label TEXT, count INTEGER, sample INTEGER,
     source TEXT);
 CREATE INDEX listings_skill ON listings(skill);
-CREATE TABLE salaries(role TEXT, level TEXT, json TEXT NOT NULL);  -- a role's own figures
-CREATE INDEX salaries_level ON salaries(level);
+-- every pay figure of a role: its own, then its salary family's (via = the family's name)
+CREATE TABLE pay(role TEXT, title TEXT, level TEXT, level_pos INTEGER, kind TEXT,
+    min INTEGER, max INTEGER, open_ended INTEGER, currency TEXT, region TEXT, source TEXT,
+    via TEXT, label TEXT, note TEXT, low INTEGER, high INTEGER);
+CREATE INDEX pay_role ON pay(role);
+CREATE INDEX pay_board ON pay(level, high DESC, low DESC, title, source, kind);
 CREATE INDEX roles_family ON roles(family);
 CREATE TABLE phase_skills(role TEXT, roadmap TEXT, phase TEXT, skill TEXT);
 CREATE INDEX phase_skills_skill ON phase_skills(skill);
@@ -294,10 +298,7 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
             for sid in dict.fromkeys(item.skills)
         ],
     )
-    conn.executemany(
-        "INSERT INTO salaries VALUES (?,?,?)",
-        [(r.id, s.level, s.model_dump_json()) for r in kb.roles for s in r.salaries],
-    )
+    conn.executemany(f"INSERT INTO pay VALUES ({','.join('?' * 16)})", _pay_rows(kb))
     conn.executemany(
         "INSERT INTO phase_skills VALUES (?,?,?,?)",
         [
@@ -338,6 +339,28 @@ def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
             *(tiers.count(t) for t in TIERS), _track_pos(r.track), r.title.casefold(),
             _totals(r), r.model_dump_json(),
         )  # fmt: skip
+
+
+def _pay_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
+    """A role's pay figures as one row each: its own salaries, then its family's levels."""
+    families = {f.id: f for f in kb.salary_families}
+    for r in kb.roles:
+        figures: list[tuple[Any, ...]] = [
+            (s.level, s.kind, s.min, s.max, s.open_ended, s.currency, s.region, s.source, None,
+             s.label, s.note)
+            for s in r.salaries
+        ]  # fmt: skip
+        if r.salary_family:
+            f = families[r.salary_family]
+            figures += [
+                (lv.level, "range", lv.min, lv.max, lv.open_ended, f.currency, f.region,
+                 f.source, f.name, None, None)
+                for lv in f.levels
+            ]  # fmt: skip
+        for level, kind, low_, high_, *rest in figures:
+            low = low_ if low_ is not None else (high_ or 0)
+            high = high_ if high_ is not None else (low_ or 0)
+            yield (r.id, r.title, level, LEVELS.index(level), kind, low_, high_, *rest, low, high)
 
 
 def _track_pos(track: str | None) -> int:

@@ -13,7 +13,7 @@ from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import LEVELS, Level
 
 if TYPE_CHECKING:
-    from careercli.kb.models import Role, Salary
+    from careercli.kb.models import Role
 
 
 @dataclass(frozen=True)
@@ -55,49 +55,15 @@ def _figure(catalog: Catalog, source_id: str, **fields: Any) -> PayFigure:
     )
 
 
-def _own(catalog: Catalog, s: Salary) -> PayFigure:
-    return _figure(
-        catalog,
-        s.source,
-        level=s.level,
-        kind=s.kind,
-        min=s.min,
-        max=s.max,
-        open_ended=s.open_ended,
-        currency=s.currency,
-        region=s.region,
-        label=s.label,
-        note=s.note,
-    )
-
-
-def _family(catalog: Catalog, family_id: str, level: Level | None = None) -> list[PayFigure]:
-    family = catalog.families[family_id]
-    return [
-        _figure(
-            catalog,
-            family.source,
-            level=lv.level,
-            kind="range",
-            min=lv.min,
-            max=lv.max,
-            open_ended=lv.open_ended,
-            currency=family.currency,
-            region=family.region,
-            via=family.name,
-        )
-        for lv in family.levels
-        if level is None or lv.level == level
-    ]
+def _from_row(catalog: Catalog, row: dict[str, Any]) -> PayFigure:
+    fields = dict(row)
+    return _figure(catalog, fields.pop("source"), **fields)
 
 
 def role_pay(catalog: Catalog, role: Role) -> list[PayFigure]:
-    """Every pay figure for ``role``, ordered by level, then source."""
-    figures = [_own(catalog, s) for s in role.salaries]
-    if role.salary_family:
-        figures += _family(catalog, role.salary_family)
-    figures.sort(key=lambda f: (LEVELS.index(f.level), f.source, f.kind))
-    return figures
+    """Every pay figure for ``role`` (its own and its family's), ordered by level, then
+    source (the cache stores them so, see ``kb.store._pay_rows``)."""
+    return [_from_row(catalog, row) for row in catalog.pay(role.id)]
 
 
 def pay_by_level(figures: list[PayFigure]) -> dict[Level, list[PayFigure]]:
@@ -109,27 +75,25 @@ def pay_by_level(figures: list[PayFigure]) -> dict[Level, list[PayFigure]]:
 
 
 def salary_board(
-    catalog: Catalog, role_ids: list[str] | None, level: Level | None
-) -> list[tuple[str, PayFigure]]:
-    """(role title, figure) rows: the given roles' figures, or every role's at ``level``.
+    catalog: Catalog,
+    role_ids: list[str] | None,
+    level: Level | None,
+    limit: int | None = None,
+) -> tuple[list[tuple[str, PayFigure]], int]:
+    """(role title, figure) rows: the given roles' figures, or every role's at ``level``
+    (the first ``limit``), and how many there are in all.
 
-    Without roles the rows are ranked by the figure's top amount, highest first, and read
-    from indexed tables without reading any role.
+    Without roles the rows are ranked by the figure's top amount, highest first, from an
+    index, so a screenful reads a screenful of rows.
     """
     if role_ids:
         roles = [catalog.role(r) for r in role_ids]
-        return [
+        rows = [
             (role.title, f)
             for role in roles
             for f in role_pay(catalog, role)
             if level is None or f.level == level
         ]
-    wanted: Level = level or "mid"
-    rows = [(title, _own(catalog, s)) for _, title, s in catalog.salaries_at(wanted)]
-    rows += [
-        (title, f)
-        for _, title, family in catalog.family_members()
-        for f in _family(catalog, family, wanted)
-    ]
-    rows.sort(key=lambda tf: (-tf[1].high, -tf[1].low, tf[0], tf[1].source, tf[1].kind))
-    return rows
+        return rows, len(rows)
+    found, total = catalog.pay_at(level or "mid", limit)
+    return [(title, _from_row(catalog, row)) for title, row in found], total

@@ -18,13 +18,16 @@ class Board:
     """The salary bars, pageable like a :class:`~careercli.render.common.Listing`: a
     screenful of rows on a terminal, every row as plain text into a pipe."""
 
-    def __init__(self, rows: list[tuple[str, PayFigure]], width: int) -> None:
-        self.rows = rows
+    def __init__(
+        self, rows: list[tuple[str, PayFigure]], width: int, total: int | None = None
+    ) -> None:
+        self.rows = rows  # maybe only the first of ``total``
         self.width = width
+        self._total = len(rows) if total is None else total
 
     @property
     def total(self) -> int:
-        return len(self.rows)
+        return self._total
 
     def head(self, n: int) -> RenderableType:
         return render_board(self.rows[:n], self.width, scale=self._scale())
