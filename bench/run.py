@@ -5,6 +5,11 @@ the same machine means anything: each round runs careercli and the reference (th
 flips every round), and a command's time ratio is the median of the per-round ratios.
 Peak memory is the child's own ``ru_maxrss`` from ``os.wait4``.
 
+Every command of the CLI is measured (see ``COMMANDS``; ``--commands`` picks a subset),
+with names read from the KB being measured. Runs share one temporary ``CAREERCLI_HOME``
+whose profile holds one skill before anything is measured, so the user's own profile is
+never read or written.
+
 ``--cold`` adds ``role`` with an empty cache every round, against a process that only
 parses the KB with ``yaml.load(..., Loader=CSafeLoader)``.
 
@@ -15,6 +20,7 @@ Examples::
 
     python bench/run.py
     python bench/run.py --kb bench/out/esco.yaml --rounds 5 --cold
+    python bench/run.py --rounds 3 --commands "role,profile add,roles (piped)"
 """
 
 from __future__ import annotations
@@ -49,14 +55,19 @@ COLD_TARGET = 1.5  # first run on a KB at most this times a bare yaml.load of it
 COMMANDS = (
     "role", "skill", "compare", "roadmap", "roadmap --format markdown", "roadmap (tracks)",
     "roles", "skills", "salary", "salary ROLE", "match", "path", "search", "industry",
-    "industry NAME", "validate", "schema", "profile add", "profile show", "--help", "complete",
+    "industry NAME", "validate", "schema", "profile add", "profile show", "profile remove",
+    "profile path", "--help", "complete",
 )  # fmt: skip
 # Listings page on a terminal (a screenful and "N more"); into a pipe they print every row,
 # which grows with the KB by design. Measured both ways: as a user sees them on an 80x24
 # terminal (FORCE_COLOR makes Rich treat /dev/null as one), and piped.
 LISTINGS = ("roadmap (tracks)", "roles", "skills", "salary")
 TERMINAL = {"FORCE_COLOR": "1", "LINES": "24", "COLUMNS": "80"}
-PIPED = tuple(f"{c}, piped" for c in LISTINGS)
+# No label may hold a comma (--commands splits on them) or a | (it would split a cell of
+# the Markdown table).
+PIPED = tuple(f"{c} (piped)" for c in LISTINGS)
+ALL = (*COMMANDS, *PIPED)
+assert not any("," in c or "|" in c for c in ALL), "a label holds a ',' or a '|'"
 COMPLETE_VAR = "_CAREERCLI_COMPLETE"  # Typer: f"_{prog_name}_COMPLETE".upper()
 YAML_ONLY = "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)"
 
@@ -78,6 +89,9 @@ class Command:
     args: list[str]
     env: Env = field(default_factory=dict)
     expect: str | None = None  # a line the output must hold, else the row gets a warning
+    # careercli arguments run (checked, not measured) before every run of this one:
+    # ``profile remove`` needs a skill in the profile to remove each time.
+    before: list[str] = field(default_factory=list)
 
     def shown(self) -> str:
         """The command as one would type it (completion shows its environment)."""
@@ -98,6 +112,7 @@ class Result:
     reference: list[Run] = field(default_factory=list)
     error: str | None = None
     warning: str | None = None
+    before: str | None = None  # run, unmeasured, ahead of every careercli run
 
     @property
     def ratio(self) -> float:
@@ -125,6 +140,7 @@ class Result:
             "command": self.label,
             "shown": self.shown,
             "against": self.against,
+            "before": self.before,
             "time_target": self.time_target,
             "rss_target": self.rss_target,
             "error": self.error,
@@ -236,15 +252,28 @@ def warm(
     warmup: int,
     stderr: Path,
 ) -> Result:
-    """``cmd`` against the reference, after one checked run that also fills the cache."""
+    """``cmd`` against the reference, after one checked run that also fills the cache.
+
+    ``cmd.before`` (with the same executable and environment) runs ahead of every run.
+    """
     result = Result(cmd.label, cmd.shown(), "python bench/reference.py", TIME_TARGET, RSS_TARGET)
+    argv, env = invocation
+    before = [argv[0], *cmd.before]
+    if cmd.before:
+        result.before = " ".join(["careercli", *(_quote(a) for a in cmd.before)])
+
+    def prepared() -> Invocation:
+        if result.before:
+            check(before, env, result.before)
+        return invocation
+
     try:
-        out = check(*invocation, result.shown)
+        out = check(*prepared(), result.shown)
         if not out.strip():
             result.warning = "printed nothing on stdout"
         elif cmd.expect and cmd.expect not in out.splitlines():
             result.warning = f"output does not list {cmd.expect!r}"
-        measure(result, lambda: invocation, reference, rounds, warmup, stderr)
+        measure(result, prepared, reference, rounds, warmup, stderr)
     except CommandFailed as err:
         result.error = str(err)
     return result
@@ -320,17 +349,32 @@ def read_kb(kb: Path) -> dict[str, Any]:
     return data
 
 
+def profile_seed(data: dict[str, Any]) -> str:
+    """The skill the temporary profile holds before anything is measured (see main)."""
+    return _skill_names(data)[0]
+
+
+def _skill_names(data: dict[str, Any]) -> list[str]:
+    """Up to 5 skill names: the first role's own skills first, then the KB's first."""
+    names = {s["id"]: s["name"] for s in data["skills"]}
+    groups = data["roles"][0].get("skills") or []
+    own = [names[i] for g in groups for i in g["skills"] if i in names]
+    return list(dict.fromkeys([*own, *names.values()]))[:5]
+
+
 def pick_commands(data: dict[str, Any]) -> dict[str, Command]:
     """Every command, with names that exist in the KB: its first role, that role's skills.
 
     Names differ from KB to KB, so they are read from the file rather than hard-coded.
+    The profile holds ``profile_seed`` throughout: ``profile add`` adds it again (after
+    the first run, "already in profile"), and ``profile remove`` removes a second skill
+    that its ``before`` run has just added, so the profile ends as it began.
     """
-    roles, skills = data["roles"], data["skills"]
+    roles = data["roles"]
     title: str = roles[0]["title"]
     titles = [r["title"] for r in roles[:3]]
-    names = {s["id"]: s["name"] for s in skills}
-    own = [names[i] for g in roles[0].get("skills") or [] for i in g["skills"] if i in names]
-    picked = list(dict.fromkeys([*own, *names.values()]))[:5]
+    picked = _skill_names(data)
+    extra = picked[1] if len(picked) > 1 else picked[0]  # for profile remove
     word = max(re.findall(r"[^\W_]+", title) or [title], key=len)
     completion = {
         COMPLETE_VAR: "complete_bash",
@@ -358,25 +402,24 @@ def pick_commands(data: dict[str, Any]) -> dict[str, Command]:
         Command("schema", ["schema"]),
         Command("profile add", ["profile", "add", picked[0]]),
         Command("profile show", ["profile", "show"]),
+        Command("profile remove", ["profile", "remove", extra], before=["profile", "add", extra]),
+        Command("profile path", ["profile", "path"]),
         Command("--help", ["--help"]),
         Command("complete", [], completion, expect=title),
-        *(Command(f"{c.label}, piped", c.args) for c in commands_listed()),
     ]
-    return {c.label: c for c in commands}
+    # the listings again without TERMINAL: stdout is then a pipe (see LISTINGS)
+    commands += [Command(f"{c.label} (piped)", c.args) for c in commands if c.label in LISTINGS]
+    found = {c.label: c for c in commands}
+    assert tuple(found) == ALL, f"pick_commands and COMMANDS disagree: {set(found) ^ set(ALL)}"
+    return found
 
 
-def commands_listed() -> list[Command]:
-    """The listings, to measure piped as well (see LISTINGS)."""
-    args = {"roadmap (tracks)": ["roadmap"], "roles": ["roles"], "skills": ["skills"]}
-    args["salary"] = ["salary"]
-    return [Command(label, args[label]) for label in LISTINGS]
+def kb_commands(kb: Path) -> tuple[dict[str, Command], str, int, int]:
+    """``pick_commands`` for ``kb``, ``profile_seed`` and the role and skill counts.
 
-
-def kb_commands(kb: Path) -> tuple[dict[str, Command], int, int]:
-    """``pick_commands`` for ``kb`` and its role and skill counts, worked out in a child.
-
-    Parsing an ESCO-sized KB here would lift this process's peak RSS to hundreds of MiB,
-    and every child's ru_maxrss with it (see ``spawn``).
+    They are worked out in a child process: parsing an ESCO-sized KB here would lift this
+    process's peak RSS to hundreds of MiB, and every child's ru_maxrss with it (see
+    ``spawn``).
     """
     argv = [sys.executable, str(Path(__file__).resolve()), "--names", str(kb)]
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
@@ -384,14 +427,19 @@ def kb_commands(kb: Path) -> tuple[dict[str, Command], int, int]:
         raise SystemExit(done.stderr.strip() or f"bench: cannot read {kb}")
     info = json.loads(done.stdout)
     commands = {c["label"]: Command(**c) for c in info["commands"]}
-    return commands, info["roles"], info["skills"]
+    return commands, info["seed"], info["roles"], info["skills"]
 
 
 def print_names(kb: Path) -> None:
     """The child side of ``kb_commands``: JSON on stdout."""
     data = read_kb(kb)
     commands = [asdict(c) for c in pick_commands(data).values()]
-    info = {"roles": len(data["roles"]), "skills": len(data["skills"]), "commands": commands}
+    info = {
+        "roles": len(data["roles"]),
+        "skills": len(data["skills"]),
+        "seed": profile_seed(data),
+        "commands": commands,
+    }
     print(json.dumps(info))
 
 
@@ -430,7 +478,8 @@ def markdown(results: list[Result], meta: dict[str, Any]) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "Targets: time ratio / RSS ratio. Commands run:", ""]
     for r in results:
-        lines.append(f"- {r.label}: `{r.shown}` against `{r.against}`")
+        after = f" (each run after `{r.before}`)" if r.before else ""
+        lines.append(f"- {r.label}: `{r.shown}`{after} against `{r.against}`")
     problems = [f"- {r.label}: {r.error or r.warning}" for r in results if r.error or r.warning]
     if problems:
         lines += ["", "Problems:", "", *problems]
@@ -447,8 +496,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kb", type=Path, default=None, help="KB file (default: bundled)")
     parser.add_argument(
         "--commands",
-        default=",".join((*COMMANDS, *PIPED)),
-        help="comma-separated subset of the commands (default: all; empty: none, for --cold)",
+        default=",".join(ALL),
+        help="comma-separated subset of the row labels (default: all; empty: none, for --cold)",
     )
     parser.add_argument("--cold", action="store_true", help="also role with an empty cache")
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
@@ -460,10 +509,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.rounds < 1 or args.warmup < 0:
         parser.error("--rounds must be at least 1 and --warmup at least 0")
     wanted = [c.strip() for c in args.commands.split(",") if c.strip()]
-    known = (*COMMANDS, *PIPED)
-    unknown = [c for c in wanted if c not in known]
+    unknown = [c for c in wanted if c not in ALL]
     if unknown:
-        parser.error(f"unknown command(s) {', '.join(unknown)}; choose from {','.join(known)}")
+        parser.error(f"unknown command(s) {', '.join(unknown)}; choose from {','.join(ALL)}")
     if not wanted and not args.cold:
         parser.error("nothing to measure: give --commands or --cold")
 
@@ -472,7 +520,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{kb}: no such file")
     exe = careercli_executable()
     byte_compile()
-    commands, n_roles, n_skills = kb_commands(kb)
+    commands, seed, n_roles, n_skills = kb_commands(kb)
     meta = {
         "kb": str(kb.relative_to(Path.cwd()) if kb.is_relative_to(Path.cwd()) else kb),
         "roles": n_roles,
@@ -502,6 +550,10 @@ def main(argv: list[str] | None = None) -> int:
         except CommandFailed as err:
             print(f"bench: {err}", file=sys.stderr)
             return 1
+        try:  # the same profile whichever commands are measured (role, match, ... read it)
+            check([exe, "profile", "add", seed], warm_env, f"careercli profile add {_quote(seed)}")
+        except CommandFailed as err:  # each command then shows its own error, if any
+            print(f"bench: could not fill the profile: {err}", file=sys.stderr)
         stderr = root / "stderr"
         for cmd in (commands[c] for c in wanted):
             print(f"measuring {cmd.label} ...", file=sys.stderr)
