@@ -102,3 +102,14 @@ def test_runner_json_and_failure_exit_code(tmp_path: Path) -> None:
     assert results["--help"]["time_ratio"] > 0 and results["--help"]["error"] is None
     assert "no-such-family" in results["role"]["error"]
     assert "role" in done.stderr
+
+
+def test_runner_takes_piped_and_profile_rows() -> None:
+    # a label with a comma would be split by --commands; profile remove needs its "before"
+    args = ("--rounds", "1", "--warmup", "0", "--commands", "roles (piped),profile remove")
+    done = bench("bench/run.py", "--kb", str(MINI), *args, "--json")
+    assert done.returncode == 0, done.stderr
+    results = {r["command"]: r for r in json.loads(done.stdout)["results"]}
+    assert set(results) == {"roles (piped)", "profile remove"}
+    assert all(r["error"] is None for r in results.values())
+    assert results["profile remove"]["before"].startswith("careercli profile add ")
