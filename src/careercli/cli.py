@@ -24,6 +24,8 @@ from careercli.profile import ProfileError
 from careercli.query.resolve import EmptyName, ResolveError
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from careercli.kb.catalog import Catalog
     from careercli.render.common import Pageable
 
@@ -203,24 +205,26 @@ def _show_listing(listing: Pageable, what: str, command: str, show_all: bool) ->
 
     console = stdout_console()
     if console.is_terminal and not show_all:
+        from rich.console import Group
+        from rich.segment import Segment, Segments
+        from rich.text import Text
+
+        from careercli.render.format import more_line
+
         budget = max(SCREEN_MIN_ROWS, console.height - SCREEN_RESERVED)
         room = min(budget, len(listing.rows))
-        while room > 1:  # rows that wrap take more than a line each: scale, then step down
-            drawn = len(console.render_lines(listing.head(room), pad=False))
-            if drawn <= budget:
-                break
-            room = min(room - 1, max(1, room * budget // drawn))
+        drawn = console.render_lines(listing.head(room), pad=False)
+        while room > 1 and len(drawn) > budget:  # wrapped rows: scale, then step down
+            room = min(room - 1, max(1, room * budget // len(drawn)))
+            drawn = console.render_lines(listing.head(room), pad=False)
+        # Print the lines drawn to measure, rather than drawing the table once more.
+        page: list[RenderableType] = [
+            Segments(s for line in drawn for s in (*line, Segment.line()))
+        ]
         hidden = listing.total - room
         if hidden > 0:
-            from rich.console import Group
-            from rich.text import Text
-
-            from careercli.render.format import more_line
-
-            more = more_line(hidden, what, command)
-            print_renderable(Group(listing.head(room), Text(more, style="dim")))
-            return
-        print_renderable(listing.head(len(listing.rows)))
+            page.append(Text(more_line(hidden, what, command), style="dim"))
+        print_renderable(Group(*page))
         return
     print_lines(listing.plain_lines(console.width))
 
