@@ -24,17 +24,16 @@ from careercli.profile import ProfileError
 from careercli.query.resolve import EmptyName, ResolveError
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from careercli.kb.catalog import Catalog
-    from careercli.render.common import Pageable
 
 from careercli.terminal import (
     ExitStatus,
     error_line,
     note_line,
     print_json,
+    print_pageable,
     print_renderable,
+    screen_rows,
 )
 from careercli.text import one_line
 
@@ -180,53 +179,7 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print plain JSON (stable
 AllFlag = Annotated[
     bool, typer.Option("--all", help="On a terminal, every row, not just a screenful.")
 ]
-SCREEN_RESERVED = 4  # lines a bounded listing leaves for its header, footer and prompt
-SCREEN_MIN_ROWS = 5
 OVERVIEW_ROLES = 12  # roles with a roadmap listed under the career tracks on a terminal
-
-
-def _page_rows(show_all: bool) -> int | None:
-    """How many rows a listing needs at most: a screenful on a terminal, else all (None)."""
-    from careercli.terminal import stdout_console
-
-    console = stdout_console()
-    if console.is_terminal and not show_all:
-        return max(SCREEN_MIN_ROWS, console.height - SCREEN_RESERVED)
-    return None
-
-
-def _show_listing(listing: Pageable, what: str, command: str, show_all: bool) -> None:
-    """A listing: on a terminal, the rows that fit the screen and a line saying how many
-    more and how to see them; into a pipe (or with --all), every row as plain text.
-
-    ``listing.total`` counts every row; a listing on a terminal may hold only the first
-    screenful (see :func:`_page_rows`)."""
-    from careercli.terminal import print_lines, stdout_console
-
-    console = stdout_console()
-    if console.is_terminal and not show_all:
-        from rich.console import Group
-        from rich.segment import Segment, Segments
-        from rich.text import Text
-
-        from careercli.render.format import more_line
-
-        budget = max(SCREEN_MIN_ROWS, console.height - SCREEN_RESERVED)
-        room = min(budget, len(listing.rows))
-        drawn = console.render_lines(listing.head(room), pad=False)
-        while room > 1 and len(drawn) > budget:  # wrapped rows: scale, then step down
-            room = min(room - 1, max(1, room * budget // len(drawn)))
-            drawn = console.render_lines(listing.head(room), pad=False)
-        # Print the lines drawn to measure, rather than drawing the table once more.
-        page: list[RenderableType] = [
-            Segments(s for line in drawn for s in (*line, Segment.line()))
-        ]
-        hidden = listing.total - room
-        if hidden > 0:
-            page.append(Text(more_line(hidden, what, command), style="dim"))
-        print_renderable(Group(*page))
-        return
-    print_lines(listing.plain_lines(console.width))
 
 
 @app.command()
@@ -463,7 +416,7 @@ def roadmap(
             raise UsageProblem("--format markdown needs a role, e.g. careercli roadmap MLE")
         from careercli.query.roadmap import overview
 
-        bounded = not as_json and _page_rows(show_all) is not None
+        bounded = not as_json and screen_rows(show_all) is not None
         ov = overview(catalog, OVERVIEW_ROLES if bounded else None)
         if as_json:
             from careercli.render.json_shapes import overview_json
@@ -514,7 +467,7 @@ def roles(
     from careercli.query.listing import list_roles
 
     catalog = _state(ctx).catalog()
-    rows, total = list_roles(catalog, track, family, None if as_json else _page_rows(show_all))
+    rows, total = list_roles(catalog, track, family, None if as_json else screen_rows(show_all))
     if not rows:
         error_line("no role matches those filters")
         raise typer.Exit(ExitStatus.ERROR)
@@ -527,7 +480,7 @@ def roles(
 
     command = "careercli roles" + (f" --track {track}" if track else "")
     command += f" --family {shlex.quote(family)}" if family else ""
-    _show_listing(render_roles(rows, total), "roles", command, show_all)
+    print_pageable(render_roles(rows, total), "roles", command, show_all)
 
 
 @app.command()
@@ -547,7 +500,7 @@ def skills(
     from careercli.query.skills import skill_rows
 
     catalog = _state(ctx).catalog()
-    rows, total = skill_rows(catalog, category, None if as_json else _page_rows(show_all))
+    rows, total = skill_rows(catalog, category, None if as_json else screen_rows(show_all))
     if not rows:
         error_line("no skill matches that category")
         raise typer.Exit(ExitStatus.ERROR)
@@ -560,7 +513,7 @@ def skills(
 
     command = "careercli skills" + (f" --category {category}" if category else "")
     listing = render_skill_rows(rows, total, _have(ctx) or frozenset())
-    _show_listing(listing, "skills", command, show_all)
+    print_pageable(listing, "skills", command, show_all)
 
 
 def _profile_skills(ctx: typer.Context, what: str) -> frozenset[str]:
@@ -708,7 +661,7 @@ def salary(
     wanted = parse_level(level) if level else None
     catalog = _state(ctx).catalog()
     ids = [_resolve(ctx, n, "role") for n in names] if names else None
-    page = None if (ids or as_json) else _page_rows(show_all)
+    page = None if (ids or as_json) else screen_rows(show_all)
     rows, total = salary_board(catalog, ids, wanted if (ids or wanted) else "mid", page)
     if not rows:
         what = f"{level_label(wanted)} pay" if wanted else "pay"
@@ -726,7 +679,7 @@ def salary(
         print_renderable(render_board(rows, _width()))
         return
     command = f"careercli salary --level {level_label(wanted or 'mid')}"
-    _show_listing(Board(rows, _width(), total), "figures", command, show_all)
+    print_pageable(Board(rows, _width(), total), "figures", command, show_all)
 
 
 @app.command()

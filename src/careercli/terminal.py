@@ -13,11 +13,14 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, RenderableType
 
 from careercli.text import one_line
+
+if TYPE_CHECKING:
+    from careercli.render.common import Pageable
 
 
 class ExitStatus(IntEnum):
@@ -80,6 +83,49 @@ def print_lines(lines: Iterable[str]) -> None:
     for line in lines:
         out.write(one_line(line) + "\n")
     out.flush()
+
+
+SCREEN_RESERVED = 4  # lines a bounded listing leaves for its header, footer and prompt
+SCREEN_MIN_ROWS = 5
+
+
+def screen_rows(show_all: bool = False) -> int | None:
+    """How many rows a listing shows at most: a screenful on a terminal (unless
+    ``show_all``), else every row (None)."""
+    console = stdout_console()
+    if console.is_terminal and not show_all:
+        return max(SCREEN_MIN_ROWS, console.height - SCREEN_RESERVED)
+    return None
+
+
+def print_pageable(listing: Pageable, what: str, command: str, show_all: bool) -> None:
+    """A listing: on a terminal, the rows that fit the screen and a line saying how many
+    more and how to see them; into a pipe (or with ``show_all``), every row as plain text.
+
+    ``listing.total`` counts every row; a listing on a terminal may hold only the first
+    :func:`screen_rows`."""
+    budget = screen_rows(show_all)
+    console = stdout_console()
+    if budget is None:
+        print_lines(listing.plain_lines(console.width))
+        return
+    from rich.console import Group
+    from rich.segment import Segment, Segments
+    from rich.text import Text
+
+    from careercli.render.format import more_line
+
+    room = min(budget, len(listing.rows))
+    drawn = console.render_lines(listing.head(room), pad=False)
+    while room > 1 and len(drawn) > budget:  # wrapped rows: scale, then step down
+        room = min(room - 1, max(1, room * budget // len(drawn)))
+        drawn = console.render_lines(listing.head(room), pad=False)
+    # Print the lines drawn to measure, rather than drawing the table once more.
+    page: list[RenderableType] = [Segments(s for line in drawn for s in (*line, Segment.line()))]
+    hidden = listing.total - room
+    if hidden > 0:
+        page.append(Text(more_line(hidden, what, command), style="dim"))
+    print_renderable(Group(*page))
 
 
 def print_json(data: Any) -> None:
