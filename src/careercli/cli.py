@@ -5,8 +5,10 @@ This is the one place that turns domain errors into exit codes (see ``_Group.inv
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
@@ -33,6 +35,7 @@ from careercli.terminal import (
     print_json,
     print_pageable,
     print_renderable,
+    print_text,
     screen_rows,
 )
 from careercli.text import one_line
@@ -42,15 +45,30 @@ class UsageProblem(Exception):
     """Arguments that cannot work together; exit 2 with a one-line message."""
 
 
+class DamagedCache(Exception):
+    """A command failed on what it read from the cache: discard it, answer from the YAML."""
+
+
 class _Group(TyperGroup):
+    fresh_only = False  # set for the second try, after a damaged cache: build in memory
+
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run, turning Typer's usage errors (boxed, several lines) into one line, exit 2.
 
-        Bare ``careercli`` still prints the help (Typer raises it as a usage error).
+        Bare ``careercli`` still prints the help (Typer raises it as a usage error). A run
+        that fails on a damaged cache runs once more from the YAML.
         """
+        from careercli.terminal import use_plain_fallbacks
+
+        use_plain_fallbacks()
         kwargs["standalone_mode"] = False
         try:
-            code = super().main(*args, **kwargs)
+            try:
+                code = super().main(*args, **kwargs)
+            except DamagedCache:
+                note_line("the cache was damaged: it was discarded, the answer is from the YAML")
+                self.fresh_only = True
+                code = super().main(*args, **kwargs)
         except typer.TyperException as err:  # click's usage and other errors
             if type(err).__name__ != "NoArgsIsHelpError":  # its help is already printed
                 ctx = getattr(err, "ctx", None)
@@ -61,12 +79,25 @@ class _Group(TyperGroup):
             sys.exit(err.exit_code)
         except Abort:
             code = ExitStatus.INTERRUPTED
+        finally:
+            self.fresh_only = False
         if code == ExitStatus.INTERRUPTED:
             # Typer turns a Ctrl-C while parsing or running into a silent exit 130.
             note_line("interrupted")
         sys.exit(code if isinstance(code, int) else 0)
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The subcommand; its words must be text (a file name needs not be)."""
+        name, command, rest = super().resolve_command(ctx, args)
+        if name != "validate":
+            for word in rest:
+                _check_text(word)
+        return name, command, rest
+
     def invoke(self, ctx: Any) -> Any:  # click's Context, which Typer does not export
+        from careercli.files import BadHome
+        from careercli.terminal import OutputError
+
         try:
             return super().invoke(ctx)
         except KBError as err:
@@ -81,14 +112,37 @@ class _Group(TyperGroup):
         except ProfileError as err:
             error_line(str(err))
             raise typer.Exit(ExitStatus.ERROR) from None
-        except UsageProblem as err:
+        except (UsageProblem, BadHome) as err:
             error_line(str(err))
             raise typer.Exit(ExitStatus.USAGE) from None
         except BrokenPipeError:
             # The reader went away (| head): stop quietly; nothing more can be written.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
+        except OutputError as err:
+            error_line(str(err))
+            raise typer.Exit(ExitStatus.ERROR) from None
+        except (sqlite3.Error, LookupError, ValueError, TypeError, AttributeError) as err:
+            # Anything else read from a cache file (a damaged page, a forged row, a wrong
+            # table) means the cache cannot be trusted: main runs again from the YAML.
+            state = ctx.obj
+            if isinstance(state, State) and state.discard_cache():
+                raise DamagedCache from err
+            raise
+
+
+def _check_text(word: str) -> None:
+    """A usage error unless ``word`` is text (not bytes that are not UTF-8)."""
+    try:
+        word.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            shown = word.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            shown = word.encode("utf-8", "backslashreplace").decode("utf-8")
+        raise UsageProblem(f"argument '{shown}' is not valid UTF-8 text") from None
 
 
 def _kb_error_line(err: KBError) -> str:
@@ -117,7 +171,7 @@ app = typer.Typer(
 
 @dataclass
 class State:
-    data: Path | None = None
+    data: str | None = None
     use_cache: bool = True
     _catalog: Catalog | None = field(default=None, repr=False)
 
@@ -129,10 +183,16 @@ class State:
         if self._catalog is None:
             self._catalog = open_catalog(
                 data_path(self.data),
-                self.use_cache,
+                self.use_cache and not _Group.fresh_only,
                 lambda: slow_work_status("Reading the knowledge base (cached for next time)"),
             )
         return self._catalog
+
+    def discard_cache(self) -> bool:
+        """Delete the cache file the catalog was read from; False if it read none."""
+        from careercli.kb.store import discard
+
+        return self._catalog is not None and discard(self._catalog)
 
 
 def _state(ctx: typer.Context) -> State:
@@ -147,7 +207,7 @@ def _state(ctx: typer.Context) -> State:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"careercli {_pkg_version('careercli')}\n")
+        print_text(f"careercli {_pkg_version('careercli')}\n")
         raise typer.Exit()
 
 
@@ -155,7 +215,7 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     data: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--data",
             envvar=DATA_ENV,
@@ -172,6 +232,8 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
+    if data is not None and not data.strip():
+        raise UsageProblem("--data names no file: give the path of a YAML knowledge base")
     ctx.obj = State(data=data, use_cache=not no_cache)
 
 
@@ -179,6 +241,7 @@ JsonFlag = Annotated[bool, typer.Option("--json", help="Print plain JSON (stable
 AllFlag = Annotated[
     bool, typer.Option("--all", help="On a terminal, every row, not just a screenful.")
 ]
+MAX_ROWS = 100_000  # the bound of --top and --limit (SQLite takes 64-bit numbers only)
 OVERVIEW_ROLES = 12  # roles with a roadmap listed under the career tracks on a terminal
 
 
@@ -204,7 +267,7 @@ def validate(
     state = _state(ctx)
     target = path or data_path(state.data)
     try:
-        counts = State(data=target, use_cache=state.use_cache).catalog().counts()
+        counts = State(data=str(target), use_cache=state.use_cache).catalog().counts()
     except KBError as err:
         if as_json:
             print_json(validation_json(str(target), None, err.lines or [err.message]))
@@ -237,7 +300,7 @@ def schema() -> None:
         from careercli.kb.models import KnowledgeBase
 
         text = json.dumps(KnowledgeBase.model_json_schema(), indent=2) + "\n"
-    sys.stdout.write(text)
+    print_text(text)
 
 
 def _resolve(ctx: typer.Context, name: str, kind: str) -> str:
@@ -437,7 +500,7 @@ def roadmap(
     elif fmt == "markdown":
         from careercli.render.markdown import roadmap_markdown
 
-        sys.stdout.write(roadmap_markdown(detail))
+        print_text(roadmap_markdown(detail))
     else:
         from careercli.render.roadmap import render_roadmap
 
@@ -559,7 +622,9 @@ def match(
             show_default=False,
         ),
     ] = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="How many roles to show.")] = 10,
+    top: Annotated[
+        int, typer.Option("--top", min=1, max=MAX_ROWS, help="How many roles to show.")
+    ] = 10,
     as_json: JsonFlag = False,
 ) -> None:
     """Rank roles by how well your skills fit them.
@@ -686,7 +751,9 @@ def salary(
 def search(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(help="Words to look for.", show_default=False)],
-    limit: Annotated[int, typer.Option("--limit", min=1, help="Most hits to show.")] = 20,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, max=MAX_ROWS, help="Most hits to show.")
+    ] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """Search roles, skills, roadmap topics, responsibilities and industries.
@@ -786,7 +853,7 @@ def profile_add(
     if ids & before:
         names = sorted(catalog.skill_name(s) for s in ids & before)
         parts.append("already in profile: " + ", ".join(names))
-    sys.stdout.write("; ".join(parts) + f" ({len(new.skills)} in profile)\n")
+    print_text("; ".join(parts) + f" ({len(new.skills)} in profile)\n")
 
 
 @profile_app.command("remove")
@@ -820,7 +887,7 @@ def profile_remove(
     new = update_profile(remove)
     catalog = _state(ctx).catalog()
     names = sorted(catalog.skill_name(s) if catalog.has_skill(s) else s for s in removed)
-    sys.stdout.write(f"removed: {', '.join(names)} ({len(new.skills)} left)\n")
+    print_text(f"removed: {', '.join(names)} ({len(new.skills)} left)\n")
 
 
 @profile_app.command("show")
@@ -851,7 +918,7 @@ def profile_where() -> None:
     """
     from careercli.profile import profile_path
 
-    sys.stdout.write(f"{profile_path()}\n")
+    print_text(f"{profile_path()}\n")
 
 
 def _command_word(words: list[str]) -> str | None:

@@ -14,15 +14,25 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from careercli.files import atomic_write
+from careercli.files import BadHome, NotRegularFile, atomic_write, expand_user, read_regular
 
 HOME_ENV = "CAREERCLI_HOME"
 FILE_NAME = "profile.json"
 LOCK_TIMEOUT = 10.0
+VERSION = 1  # the profile format this careercli reads and writes
+MAX_BYTES = 4 * 1024 * 1024
 
 
 class ProfileError(Exception):
     """The profile cannot be read or written; the message is one line naming the path."""
+
+
+class NewerProfile(ValueError):
+    """The profile was written by a newer careercli, in a format this one cannot know."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
 
 
 @dataclass(frozen=True)
@@ -41,6 +51,8 @@ class Profile:
         skills = data.get("skills", [])
         if type(version) is not int or not isinstance(skills, list):
             raise ValueError("wrong field types")
+        if version > VERSION:
+            raise NewerProfile(version)
         if not all(isinstance(s, str) for s in skills):
             raise ValueError("skills must be strings")
         return cls(version, list(skills))
@@ -56,7 +68,10 @@ def profile_path() -> Path:
     """``$CAREERCLI_HOME/profile.json``, else the user data directory's."""
     home = os.environ.get(HOME_ENV)
     if home:
-        return Path(home).expanduser() / FILE_NAME
+        try:
+            return expand_user(home, HOME_ENV) / FILE_NAME
+        except BadHome as err:
+            raise ProfileError(str(err)) from None
     from platformdirs import user_data_path
 
     return user_data_path("careercli", appauthor=False) / FILE_NAME
@@ -66,17 +81,39 @@ def load_profile(path: Path | None = None) -> Profile:
     """The saved profile, or an empty one when none was saved yet."""
     path = path or profile_path()
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         return Profile()
+    except NotRegularFile:
+        raise ProfileError(f"profile {path} is not a regular file; it was left alone") from None
     except OSError as err:
         raise ProfileError(f"cannot read profile {path}: {err.strerror or err}") from None
+    if len(raw) > MAX_BYTES:
+        raise ProfileError(f"profile {path} is over {MAX_BYTES // 2**20} MiB; it was left alone")
     try:
         return Profile.from_json(json.loads(raw))
+    except NewerProfile as err:
+        raise ProfileError(
+            f"profile {path} is version {err.version}, written by a newer careercli; "
+            f"this one reads version {VERSION}, so it was left as it is (upgrade careercli)"
+        ) from None
     except (ValueError, RecursionError):
         raise ProfileError(
             f"profile {path} is not valid; it was left as it is (fix or remove it)"
         ) from None
+
+
+def _writable_target(path: Path) -> Path:
+    """Where a write of the profile at ``path`` goes: through a symlink (a dotfiles repo)
+    to its target, and never over a profile made read-only."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return target
+    if not mode & 0o200:  # checked by mode, so that root too leaves it alone
+        raise ProfileError(f"profile {target} is read-only; it was left as it is")
+    return target
 
 
 def update_profile(change: Callable[[Profile], Profile], path: Path | None = None) -> Profile:
@@ -85,6 +122,7 @@ def update_profile(change: Callable[[Profile], Profile], path: Path | None = Non
 
     path = path or profile_path()
     try:
+        path = _writable_target(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
         with lock:

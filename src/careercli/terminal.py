@@ -6,6 +6,7 @@ Colour follows Rich's detection (off when stdout is not a terminal, with ``NO_CO
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import os
@@ -15,9 +16,10 @@ from collections.abc import Iterable, Iterator
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.segment import Segment
 
-from careercli.text import one_line
+from careercli.text import one_line, scrub
 
 if TYPE_CHECKING:
     from careercli.render.common import Pageable
@@ -38,10 +40,67 @@ class _AnswerConsole(Console):
         raise BrokenPipeError
 
 
+class OutputError(Exception):
+    """The answer cannot be written (a full disk, a closed stdout); one-line message."""
+
+
+def _stdout() -> Any:
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        raise OutputError("cannot write the answer: standard output is closed")
+    return sys.stdout
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    """Write errors other than a closed pipe (handled as 141) become an OutputError."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise OutputError(f"cannot write the answer: {err.strerror or err}") from None
+
+
+def _dimension(name: str) -> int | None:
+    """``COLUMNS`` or ``LINES`` when it is a positive number; otherwise the terminal's size
+    (Rich would take ``COLUMNS=0`` as a width of 0 and print nothing)."""
+    value = os.environ.get(name)
+    if value is None or (value.isdigit() and int(value) > 0):
+        return None  # Rich reads it, or asks the terminal
+    for fd in (1, 2, 0):
+        with contextlib.suppress(OSError, ValueError):
+            size = os.get_terminal_size(fd)
+            return size.columns if name == "COLUMNS" else size.lines
+    return 80 if name == "COLUMNS" else 25
+
+
 def stdout_console() -> Console:
     """The answer's console. ``NO_COLOR`` turns off every escape code, bold included."""
     plain = bool(os.environ.get("NO_COLOR"))
-    return _AnswerConsole(highlight=False, emoji=False, color_system=None if plain else "auto")
+    return _AnswerConsole(
+        highlight=False,
+        emoji=False,
+        color_system=None if plain else "auto",
+        width=_dimension("COLUMNS"),
+        height=_dimension("LINES"),
+    )
+
+
+class Scrubbed:
+    """A renderable whose text has no control characters left: Rich keeps ESC and C1
+    characters from a file's text, which would drive the terminal (clear it, set its
+    title, write the clipboard). Rich's own control segments and styles are kept."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.renderable, options):
+            if segment.control is None:
+                clean = scrub(segment.text)
+                if clean is not segment.text:
+                    segment = Segment(clean, segment.style)
+            yield segment
 
 
 @contextlib.contextmanager
@@ -66,23 +125,36 @@ def print_renderable(renderable: RenderableType) -> None:
     """Print to stdout; into a pipe or file without the spaces Rich pads lines with.
 
     (Not with ``FORCE_COLOR``: escape codes then follow the padding.)"""
+    renderable = Scrubbed(renderable)
     console = stdout_console()
-    if console.is_terminal:
-        console.print(renderable)
-        return
-    with console.capture() as captured:
-        console.print(renderable)
-    text = captured.get()
-    console.file.write("\n".join(line.rstrip(" ") for line in text.split("\n")))
-    console.file.flush()
+    with _writing():
+        if console.is_terminal:
+            _stdout()
+            console.print(renderable)
+            return
+        with console.capture() as captured:
+            console.print(renderable)
+        text = captured.get()
+        out = _stdout()
+        out.write("\n".join(line.rstrip(" ") for line in text.split("\n")))
+        out.flush()
+
+
+def print_text(text: str) -> None:
+    """Text as it is (Markdown, a message), minus control characters but tab and newline."""
+    out = _stdout()
+    with _writing():
+        out.write(scrub(text))
+        out.flush()
 
 
 def print_lines(lines: Iterable[str]) -> None:
     """Plain lines to stdout as they come (a long listing into a pipe)."""
-    out = sys.stdout
-    for line in lines:
-        out.write(one_line(line) + "\n")
-    out.flush()
+    out = _stdout()
+    with _writing():
+        for line in lines:
+            out.write(one_line(line) + "\n")
+        out.flush()
 
 
 SCREEN_RESERVED = 4  # lines a bounded listing leaves for its header, footer and prompt
@@ -128,14 +200,67 @@ def print_pageable(listing: Pageable, what: str, command: str, show_all: bool) -
     print_renderable(Group(*page))
 
 
+_C1_ESCAPES = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}  # JSON escapes only C0 itself
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    """JSON on stdout: UTF-8 text, or ASCII escapes where stdout cannot encode it; control
+    characters are always escapes, never raw."""
+    out = _stdout()
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("_", "-")
+    text = json.dumps(data, indent=2, ensure_ascii=not encoding.startswith("utf"))
+    with _writing():
+        out.write(text.translate(_C1_ESCAPES) + "\n")
+        out.flush()
 
 
 def error_line(message: str) -> None:
     """One line on stderr, never wrapped, styled or carrying escape codes from a file."""
-    sys.stderr.write(f"careercli: error: {one_line(message)}\n")
+    sys.stderr.write(f"careercli: error: {_bounded(one_line(message))}\n")
 
 
 def note_line(message: str) -> None:
-    sys.stderr.write(f"careercli: {one_line(message)}\n")
+    sys.stderr.write(f"careercli: {_bounded(one_line(message))}\n")
+
+
+MAX_MESSAGE = 400  # characters of a message line (a 5,000-digit number, a 1 MB name)
+
+
+def _bounded(message: str) -> str:
+    return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
+
+
+# What a symbol careercli draws (or a source's text holds) becomes on a terminal whose
+# encoding lacks it (PYTHONIOENCODING=ascii, latin-1, a legacy console); letters lose
+# their accents; anything else becomes "?".
+_PLAIN = {
+    "·": "-", "•": "*", "…": "...", "›": ">", "→": "->", "←": "<-", "↔": "<->", "━": "=",
+    "─": "-", "│": "|", "█": "#", "▓": "#", "▒": "+", "░": ".", "▶": ">", "●": "*",
+    "○": "o", "✓": "+", "✗": "x", "⭐": "*", "—": "--", "–": "-", "‘": "'", "’": "'",
+    "“": '"', "”": '"', "×": "x", "≥": ">=", "≤": "<=", "±": "+/-", "€": "EUR",
+    "£": "GBP", "\u00a0": " ",
+}  # fmt: skip
+
+
+def _plain_fallback(err: UnicodeError) -> tuple[str, int]:
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    import unicodedata
+
+    out = []
+    for char in err.object[err.start : err.end]:
+        plain = _PLAIN.get(char)
+        if plain is None:
+            plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        out.append(plain or "?")
+    return "".join(out), err.end
+
+
+codecs.register_error("careercli-plain", _plain_fallback)
+
+
+def use_plain_fallbacks() -> None:
+    """Write what stdout's and stderr's encodings lack as plain ASCII, never a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="careercli-plain")  # type: ignore[union-attr]

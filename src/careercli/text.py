@@ -6,6 +6,15 @@ import re
 
 _PUNCT = re.compile(r"[^\w+#]+")
 _CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "?")
+# Control characters (C0, DEL, C1) other than tab and line feed: escape sequences start
+# with ESC (0x1B) or CSI (0x9B). Tab and line feed are layout, which Rich handles.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_UNSAFE_TABLE = dict.fromkeys(
+    [c for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (9, 10)], "?"
+)
+
+# A JSON Schema pattern for text without those characters (what ``careercli schema`` shows).
+SAFE_TEXT_PATTERN = r"^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$"
 
 
 def normalise(text: str) -> str:
@@ -16,3 +25,24 @@ def normalise(text: str) -> str:
 def one_line(text: str) -> str:
     """``text`` with control characters (escape codes, newlines) shown as ``?``."""
     return text.translate(_CONTROL)
+
+
+def unsafe_at(text: str) -> int | None:
+    """Where ``text`` holds its first control character other than tab and line feed."""
+    found = _UNSAFE.search(text)
+    return None if found is None else found.start()
+
+
+def scrub(text: str) -> str:
+    """``text`` with every control character but tab and line feed shown as ``?``."""
+    return text.translate(_UNSAFE_TABLE) if _UNSAFE.search(text) else text
+
+
+def control_message(text: str, at: int) -> str:
+    """``control character U+001B (ESC) at character 3``: what validation reports."""
+    code = ord(text[at])
+    name = {0x1B: " (escape)", 0x9B: " (CSI)", 0x07: " (bell)", 0x0D: " (carriage return)"}
+    return (
+        f"control character U+{code:04X}{name.get(code, '')} at character {at + 1}; "
+        "text may not hold escape sequences or other control characters"
+    )

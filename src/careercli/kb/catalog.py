@@ -37,11 +37,15 @@ if TYPE_CHECKING:
 class Catalog:
     """Read access to one knowledge base. Ids it hands out always resolve."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, cache_file: str | None = None) -> None:
         self._db = conn
+        self.cache_file = cache_file  # the cache file it reads, if any (not in memory)
         self._roles: dict[str, Role] = {}
         self._skills: dict[str, Skill] = {}
         self._names: dict[tuple[str, str], str] = {}
+
+    def close(self) -> None:
+        self._db.close()
 
     def _rows(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
         return self._db.execute(sql, args).fetchall()

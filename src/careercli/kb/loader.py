@@ -22,6 +22,7 @@ from careercli.kb.paths import read_bytes
 from careercli.text import normalise
 
 MAX_DEPTH = 32
+MAX_DIGITS = 30  # characters in one YAML integer (our largest bound has 10 digits)
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -54,6 +55,38 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
                     )
                 seen[key] = key_node
         return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        """YAML 1.1 integers, except its surprises: ``190:00`` (base 60, read as 11400)
+        and numbers too long to be a figure of ours."""
+        value = str(node.value)
+        if ":" in value:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{value!r} is a base-60 number in YAML 1.1 (it would read as "
+                f"{super().construct_yaml_int(node)}); quote it or write the number",
+                node.start_mark,
+            )
+        if len(value) > MAX_DIGITS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"number with {len(value)} digits is too large", node.start_mark
+            )
+        return super().construct_yaml_int(node)  # type: ignore[no-any-return]
+
+    def construct_yaml_float(self, node: yaml.ScalarNode) -> float:
+        if ":" in str(node.value):
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{node.value!r} is a base-60 number in YAML 1.1; quote it or write the number",
+                node.start_mark,
+            )
+        return super().construct_yaml_float(node)  # type: ignore[no-any-return]
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _StrictLoader.construct_yaml_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _StrictLoader.construct_yaml_float)
 
 
 def _yaml_message(path: Path, err: yaml.YAMLError) -> str:
@@ -119,13 +152,62 @@ def _loc(loc: tuple[int | str, ...]) -> str:
 
 
 def format_validation_error(err: ValidationError) -> list[str]:
-    """One ``location: message`` line per error, e.g. ``roles[3].salaries[0].max: ...``."""
-    lines = []
-    for item in err.errors(include_url=False):
-        loc = tuple(p for p in item["loc"] if p not in _UNION_TAGS)
-        message = item["msg"].removeprefix("Value error, ")
-        lines.append(f"{_loc(loc)}: {message}")
-    return lines
+    """One ``location: message`` line per error, e.g. ``roles[3].salaries[0].max: ...``.
+
+    Unknown fields come first, with the field they were probably meant to be: a typo
+    (``titel:``) also makes the real field missing, and that error says less.
+    """
+    items = [
+        (tuple(p for p in item["loc"] if p not in _UNION_TAGS), item)
+        for item in err.errors(include_url=False)
+    ]
+    missing: dict[tuple[int | str, ...], list[str]] = {}
+    for loc, item in items:
+        if item["type"] == "missing" and loc and isinstance(loc[-1], str):
+            missing.setdefault(loc[:-1], []).append(loc[-1])
+    unknown, other = [], []
+    for loc, item in items:
+        if item["type"] == "extra_forbidden" and loc and isinstance(loc[-1], str):
+            unknown.append(f"{_loc(loc)}: unknown field{_meant(loc, missing)}")
+        else:
+            other.append(f"{_loc(loc)}: {item['msg'].removeprefix('Value error, ')}")
+    return unknown + other
+
+
+def _meant(loc: tuple[int | str, ...], missing: dict[tuple[int | str, ...], list[str]]) -> str:
+    """``; did you mean 'title'?``: a missing field beside it, else any field there."""
+    import difflib
+
+    typed = str(loc[-1])
+    for pool in (missing.get(loc[:-1], []), _fields_at(loc[:-1])):
+        close = difflib.get_close_matches(typed, pool, n=1, cutoff=0.6)
+        if close:
+            return f"; did you mean {close[0]!r}?"
+    return ""
+
+
+def _fields_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The field names of the model found at ``loc`` in a KnowledgeBase (empty if none)."""
+    import typing
+
+    model: type[BaseModel] | None = KnowledgeBase
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) if model is not None else None
+        if field is None:
+            return []
+        model = None
+        todo = [field.annotation]
+        while todo:
+            hint = todo.pop()
+            if isinstance(hint, type) and issubclass(hint, BaseModel):
+                model = hint
+                break
+            todo.extend(typing.get_args(hint))
+        if model is None:
+            return []
+    return list(model.model_fields) if model is not None else []
 
 
 # Pydantic puts the union member's type in the location; users never wrote those.

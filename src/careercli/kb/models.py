@@ -14,14 +14,38 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from careercli.kb.shapes import LEVELS, TIERS, Level, SkillCategory, Tier, Track, Unit
+from careercli.text import SAFE_TEXT_PATTERN, control_message, unsafe_at
 
 __all__ = ["LEVELS", "TIERS", "Level", "SkillCategory", "Tier", "Track", "Unit"]
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9+#.-]*$", max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+MAX_TEXT = 4000  # characters in one text field; the longest in the bundled KB is 402
+
+
+def _no_controls(text: str) -> str:
+    """Text is shown on terminals: an escape sequence in it would drive the terminal."""
+    at = unsafe_at(text)
+    if at is not None:
+        raise ValueError(control_message(text, at))
+    return text
+
+
+Text = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_TEXT, strip_whitespace=True),
+    AfterValidator(_no_controls),
+    Field(json_schema_extra={"pattern": SAFE_TEXT_PATTERN}),
+]
 
 # Bounds keep every number storable (SQLite integers) and plausible.
 Count = Annotated[int, Field(ge=0, le=1_000_000_000)]

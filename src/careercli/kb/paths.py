@@ -7,6 +7,7 @@ import stat
 from importlib import resources
 from pathlib import Path
 
+from careercli.files import expand_user
 from careercli.kb.errors import DataFileError
 
 DATA_ENV = "CAREERCLI_DATA"  # read by the CLI's --data option
@@ -38,7 +39,7 @@ def bundled_data_path() -> Path:
 def data_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The KB to use: the one given (``--data`` or ``$CAREERCLI_DATA``), else the bundled one."""
     if explicit:
-        return Path(explicit).expanduser()
+        return expand_user(os.fspath(explicit), "--data")
     return bundled_data_path()
 
 

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from careercli.files import atomic_write
+from careercli.files import atomic_write, expand_user, read_regular
 from careercli.kb.catalog import Catalog
 from careercli.kb.paths import read_bytes
 from careercli.kb.shapes import LEVELS, TIERS, TRACKS, roadmap_total, skill_tiers
@@ -92,7 +92,7 @@ Progress = Callable[[], contextlib.AbstractContextManager[object]]
 def cache_dir() -> Path:
     env = os.environ.get(CACHE_ENV)
     if env:
-        return Path(env).expanduser()
+        return expand_user(env, CACHE_ENV)
     from platformdirs import user_cache_path
 
     return user_cache_path("careercli", appauthor=False)
@@ -139,19 +139,21 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
     saved = _read_pointer(pointer) if use_cache else None
     now = _fingerprint(path)
     if saved is not None and now is not None and saved["salt"] == salt and saved["file"] == now:
-        conn = _open_db(folder / f"kb-{saved['key']}.sqlite", saved["key"])
+        db = folder / f"kb-{saved['key']}.sqlite"
+        conn = _open_db(db, saved["key"])
         if conn is not None:
-            return Catalog(conn)
+            return Catalog(conn, str(db))
     before = _fingerprint(path)
     raw = read_bytes(path)
     # The pointer may only vouch for the bytes just read: not if the file changed meanwhile.
     seen = before if before == _fingerprint(path) else None
     key = _digest(salt + "\0", raw)
     if use_cache:
-        conn = _open_db(folder / f"kb-{key}.sqlite", key)
+        db = folder / f"kb-{key}.sqlite"
+        conn = _open_db(db, key)
         if conn is not None:
             _remember(pointer, saved, seen, key, salt)
-            return Catalog(conn)
+            return Catalog(conn, str(db))
     from careercli.kb.loader import load_kb  # YAML, Pydantic: only to build a cache
 
     with progress() if progress else contextlib.nullcontext():
@@ -160,10 +162,22 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
             built = _build_file(kb, folder, key)
             if built is not None:
                 _remember(pointer, saved, seen, key, salt)
-                return Catalog(built)
+                return Catalog(built, str(folder / f"kb-{key}.sqlite"))
         conn = sqlite3.connect(":memory:")
         build(conn, kb, key)
         return Catalog(conn)
+
+
+def discard(catalog: Catalog) -> bool:
+    """Close ``catalog`` and delete the cache file it was read from (damaged, or forged):
+    the next open builds it again from the YAML. False when it read no cache file."""
+    if catalog.cache_file is None:
+        return False
+    with contextlib.suppress(sqlite3.Error):
+        catalog.close()
+    with contextlib.suppress(OSError):
+        Path(catalog.cache_file).unlink()
+    return True
 
 
 def _digest(text: str, raw: bytes = b"") -> str:
@@ -178,7 +192,7 @@ def _read_pointer(pointer: Path) -> dict[str, Any] | None:
     The key names a file this module may open and delete, so it must be a bare digest.
     """
     try:
-        saved = json.loads(pointer.read_bytes())
+        saved = json.loads(read_regular(pointer, 1 << 16))
     except (OSError, ValueError):
         return None
     if (
@@ -216,16 +230,19 @@ def _remember(
 ) -> None:
     """Point this KB path at cache ``key``, and delete the cache of its previous content.
 
-    The fingerprint ``seen`` lets the next run skip hashing, but not for a file changed in
-    the last two seconds: on filesystems with coarse timestamps a second edit could keep
-    the same fingerprint (the content hash still finds the cache then).
+    The fingerprint ``seen`` lets the next run skip hashing, but not for a file changed
+    (its ctime) in the last two seconds: on filesystems with 1-second timestamps a second
+    edit in that second could keep the same fingerprint (the content hash still finds the
+    cache then).
 
     One cache file per KB path and version of this code: without the deletion every edit
     of a large KB would leave a file of its size behind. Another path with the same old
     content just rebuilds; so does this path when its old content comes back (a branch
     switch).
     """
-    trusted = seen is not None and time.time_ns() - seen[1] >= TRUST_AFTER_NS
+    # The change time, which no tool can set back (``touch -d``, ``tar``, ``cp -p`` restore
+    # only the modification time): an edit after this run changes it, even in one second.
+    trusted = seen is not None and time.time_ns() - max(seen[1], seen[2]) >= TRUST_AFTER_NS
     with contextlib.suppress(OSError):
         record = {"salt": salt, "file": seen if trusted else None, "key": key}
         atomic_write(pointer, json.dumps(record).encode())
@@ -239,6 +256,7 @@ def _build_file(kb: KnowledgeBase, folder: Path, key: str) -> sqlite3.Connection
     tmp: str | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        _sweep(folder)
         fd, tmp = tempfile.mkstemp(prefix=".kb-", suffix=".sqlite", dir=folder)
         os.close(fd)
         with contextlib.closing(sqlite3.connect(tmp)) as conn:
@@ -252,6 +270,18 @@ def _build_file(kb: KnowledgeBase, folder: Path, key: str) -> sqlite3.Connection
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+
+
+ORPHAN_AGE_S = 3600  # a temp build this old was left by a killed run, not one under way
+
+
+def _sweep(folder: Path) -> None:
+    """Delete temp builds (and their journals) left by runs killed mid-build."""
+    cutoff = time.time() - ORPHAN_AGE_S
+    for leftover in folder.glob(".kb-*.sqlite*"):
+        with contextlib.suppress(OSError):
+            if leftover.lstat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
