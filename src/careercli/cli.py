@@ -48,9 +48,14 @@ class UsageProblem(Exception):
 class DamagedCache(Exception):
     """A command failed on what it read from the cache: discard it, answer from the YAML."""
 
+    def __init__(self, deleted: bool) -> None:
+        super().__init__(deleted)
+        self.deleted = deleted  # else the second try builds in memory
+
 
 class _Group(TyperGroup):
-    fresh_only = False  # set for the second try, after a damaged cache: build in memory
+    retrying = False  # the second try, after a damaged cache
+    fresh_only = False  # ... that could not be deleted: build in memory
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run, turning Typer's usage errors (boxed, several lines) into one line, exit 2.
@@ -65,9 +70,9 @@ class _Group(TyperGroup):
         try:
             try:
                 code = super().main(*args, **kwargs)
-            except DamagedCache:
+            except DamagedCache as damaged:
                 note_line("the cache was damaged: it was discarded, the answer is from the YAML")
-                self.fresh_only = True
+                _Group.retrying, _Group.fresh_only = True, not damaged.deleted
                 code = super().main(*args, **kwargs)
         except typer.TyperException as err:  # click's usage and other errors
             if type(err).__name__ != "NoArgsIsHelpError":  # its help is already printed
@@ -80,7 +85,7 @@ class _Group(TyperGroup):
         except Abort:
             code = ExitStatus.INTERRUPTED
         finally:
-            self.fresh_only = False
+            _Group.retrying = _Group.fresh_only = False
         if code == ExitStatus.INTERRUPTED:
             # Typer turns a Ctrl-C while parsing or running into a silent exit 130.
             note_line("interrupted")
@@ -128,8 +133,10 @@ class _Group(TyperGroup):
             # Anything else read from a cache file (a damaged page, a forged row, a wrong
             # table) means the cache cannot be trusted: main runs again from the YAML.
             state = ctx.obj
-            if isinstance(state, State) and state.discard_cache():
-                raise DamagedCache from err
+            if isinstance(state, State) and not _Group.retrying:
+                deleted = state.discard_cache()
+                if deleted is not None:
+                    raise DamagedCache(deleted) from err
             raise
 
 
@@ -188,11 +195,12 @@ class State:
             )
         return self._catalog
 
-    def discard_cache(self) -> bool:
-        """Delete the cache file the catalog was read from; False if it read none."""
+    def discard_cache(self) -> bool | None:
+        """Delete the cache file the catalog was read from: whether that worked, or None
+        when it read none (in memory, or not opened yet)."""
         from careercli.kb.store import discard
 
-        return self._catalog is not None and discard(self._catalog)
+        return None if self._catalog is None else discard(self._catalog)
 
 
 def _state(ctx: typer.Context) -> State:

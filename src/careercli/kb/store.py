@@ -168,20 +168,23 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
         return Catalog(conn)
 
 
-def discard(catalog: Catalog) -> bool:
-    """Close ``catalog`` and delete the cache file it was read from (damaged, or forged):
-    the next open builds it again from the YAML. False when it read no cache file."""
+def discard(catalog: Catalog) -> bool | None:
+    """Close ``catalog`` and delete the cache file it was read from (damaged, or forged),
+    so that the next open builds it again from the YAML: whether the file is gone, or
+    None when the catalog read no file."""
     if catalog.cache_file is None:
-        return False
+        return None
     with contextlib.suppress(sqlite3.Error):
         catalog.close()
-    with contextlib.suppress(OSError):
-        Path(catalog.cache_file).unlink()
+    try:
+        Path(catalog.cache_file).unlink(missing_ok=True)
+    except OSError:
+        return False
     return True
 
 
 def _digest(text: str, raw: bytes = b"") -> str:
-    h = hashlib.sha256(text.encode())
+    h = hashlib.sha256(text.encode("utf-8", "surrogatepass"))  # a path may hold any byte
     h.update(raw)
     return h.hexdigest()
 
