@@ -84,6 +84,8 @@ class _Group(TyperGroup):
             sys.exit(err.exit_code)
         except Abort:
             code = ExitStatus.INTERRUPTED
+        except BrokenPipeError:  # while Typer printed help or usage, before invoke
+            code = _pipe_closed()
         finally:
             _Group.retrying = _Group.fresh_only = False
         if code == ExitStatus.INTERRUPTED:
@@ -121,11 +123,7 @@ class _Group(TyperGroup):
             error_line(str(err))
             raise typer.Exit(ExitStatus.USAGE) from None
         except BrokenPipeError:
-            # The reader went away (| head): stop quietly; nothing more can be written.
-            with contextlib.suppress(OSError, ValueError, AttributeError):
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(ExitStatus.BROKEN_PIPE) from None
+            raise typer.Exit(_pipe_closed()) from None
         except OutputError as err:
             error_line(str(err))
             raise typer.Exit(ExitStatus.ERROR) from None
@@ -138,6 +136,14 @@ class _Group(TyperGroup):
                 if deleted is not None:
                     raise DamagedCache(deleted) from err
             raise
+
+
+def _pipe_closed() -> int:
+    """The reader went away (| head): stop quietly; nothing more can be written."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return ExitStatus.BROKEN_PIPE
 
 
 def _check_text(word: str) -> None:
@@ -227,6 +233,7 @@ def root(
         typer.Option(
             "--data",
             envvar=DATA_ENV,
+            metavar="FILE",
             help="Knowledge base YAML to use instead of the bundled one.",
             show_default=False,
         ),
