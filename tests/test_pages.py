@@ -15,6 +15,8 @@ from tests.conftest import Run
 PAGES = {
     "role": ["role", "ML Engineer"],
     "role-ambiguous-alias": ["role", "CTO"],
+    "role-full": ["role", "RL Researcher", "--full"],
+    "role-no-pay-no-roadmap": ["role", "AI Engineer"],
     "skill": ["skill", "pytorch"],
     "compare": ["compare", "Data Scientist", "MLE"],
     "compare-three": ["compare", "Data Scientist", "MLE", "Data Engineer"],
@@ -33,6 +35,8 @@ PAGES = {
     "industry-list": ["industry"],
     "industry": ["industry", "healthcare"],
     "validate": ["validate"],
+    "guide": ["guide"],
+    "guide-topic": ["guide", "timeline"],
 }
 
 

@@ -360,7 +360,14 @@ RoleName = Annotated[
 
 
 @app.command()
-def role(ctx: typer.Context, name: RoleName, as_json: JsonFlag = False) -> None:
+def role(
+    ctx: typer.Context,
+    name: RoleName,
+    full: Annotated[
+        bool, typer.Option("--full", help="Every section the sources give for the role.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
     """Show one role: skills by importance, pay by level with sources, the way in.
 
     Example: careercli role "ML Engineer"
@@ -376,7 +383,7 @@ def role(ctx: typer.Context, name: RoleName, as_json: JsonFlag = False) -> None:
         return
     from careercli.render.role import render_role
 
-    print_renderable(render_role(detail))
+    print_renderable(render_role(detail, full))
 
 
 def _have(ctx: typer.Context) -> frozenset[str] | None:
@@ -823,6 +830,37 @@ def industry(
         print_renderable(render_industry_list(found.industries))
     else:
         print_renderable(render_industries(found))
+
+
+@app.command()
+def guide(
+    ctx: typer.Context,
+    topic: Annotated[
+        str | None,
+        typer.Argument(help="Words of a heading, e.g. 'action items'.", show_default=False),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Career guidance from the sources: skill priorities by career stage, progression
+    factors, action items, success factors, timeline expectations.
+
+    Example: careercli guide "action items"
+    """
+    from careercli.query.guide import guide as find
+
+    found = find(_state(ctx).catalog(), topic)
+    if not found.stages and not found.blocks:
+        what = f"matches {topic!r}" if topic else "is in the knowledge base"
+        error_line(f"no guidance {what}; try careercli guide")
+        raise typer.Exit(ExitStatus.ERROR)
+    if as_json:
+        from careercli.render.json_shapes import guide_json
+
+        print_json(guide_json(found))
+        return
+    from careercli.render.guide import render_guide
+
+    print_renderable(render_guide(found))
 
 
 profile_app = typer.Typer(

@@ -43,7 +43,7 @@ LAYOUT = 14  # bump when the tables below change
 # them); a column holding several pieces (topics, aliases) has one piece per line.
 SEARCH_COLUMNS = (
     "name", "alias", "focus", "summary", "skills", "topic", "subtopic", "responsibility",
-    "requirement", "text", "key_skill", "primary_role",
+    "requirement", "text", "key_skill", "primary_role", "section", "resource",
 )  # fmt: skip
 
 _DDL = """
@@ -450,6 +450,35 @@ def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, dict[str, li
                 "responsibility": _block_text(r.responsibilities),
                 "requirement": _block_text(r.requirements),
                 "topic": topics,
+                "section": [
+                    *(f"{g.group}: {g.text}" if g.group else g.text for g in r.skills),
+                    *(q.text for q in r.qualifications),
+                    *(
+                        f"{label}: {piece}"
+                        for label, held in (
+                            ("soft skills", r.soft_skills),
+                            ("challenges", r.challenges),
+                            ("market demand", r.market_demand),
+                            ("industries", r.industries),
+                        )
+                        for piece in _block_text(held)
+                    ),
+                    *(
+                        f"{b.heading}: {piece}" if b.heading else piece
+                        for b in r.sections
+                        for piece in _block_text([b])
+                    ),
+                    *(
+                        f"{link.name}: {link.note}" if link.note else link.name
+                        for link in (*r.related, *r.specializations)
+                    ),
+                    *(f"{st.name}: {', '.join(st.topics)}" for st in r.progression),
+                    *(f"{t.label}" for t in r.timelines),
+                ],
+                "resource": [
+                    " · ".join(x for x in (res.title, res.provider, res.note) if x)
+                    for res in r.resources
+                ],
             },
         )
     for s in kb.skills:
@@ -463,6 +492,40 @@ def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, dict[str, li
                 "subtopic": s.subtopics,
                 "text": [s.description] if s.description else [],
             },
+        )
+    for stage in kb.career_stages:
+        yield (
+            "guide",
+            stage.id,
+            stage.name,
+            {
+                "name": [stage.name],
+                "topic": [
+                    *(f"{tier}: {item}" for tier in ("essential", "important", "useful")
+                      for item in getattr(stage, tier)),
+                    *([f"approach: {stage.approach}"] if stage.approach else []),
+                ],
+            },
+        )  # fmt: skip
+    for track in kb.career_tracks:
+        yield (
+            "track",
+            track.id,
+            track.name,
+            {
+                "name": [track.name],
+                "topic": [
+                    f"{st.name}: {', '.join([*(x.name for x in st.roles), *st.topics])}"
+                    for st in track.stages
+                ],
+            },
+        )
+    for i, block in enumerate(kb.guidance):
+        yield (
+            "guide",
+            f"guidance-{i}",
+            block.heading or "Guidance",
+            {"name": [block.heading] if block.heading else [], "text": _block_text([block])},
         )
     for ind in kb.industries:
         yield (

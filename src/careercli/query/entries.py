@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from careercli.kb.models import (
+        CareerStage,
         CareerTrack,
         Duration,
         Industry,
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
         Role,
         Skill,
         Stage,
+        TextBlock,
     )
 
-__all__ = ["CareerTrack", "Duration", "Industry", "Roadmap", "Role", "Skill", "Stage"]
+__all__ = [
+    "CareerStage", "CareerTrack", "Duration", "Industry", "Roadmap", "Role", "Skill", "Stage",
+    "TextBlock",
+]  # fmt: skip

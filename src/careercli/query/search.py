@@ -31,6 +31,8 @@ FIELD_WEIGHT = {
     "responsibility": 1.0,
     "requirement": 1.0,
     "text": 1.0,
+    "section": 1.0,
+    "resource": 1.5,
 }
 WHERE_SHOWN = 3  # matched pieces of text kept per hit
 

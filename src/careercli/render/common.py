@@ -16,7 +16,7 @@ from rich.text import Text
 from careercli.render.format import amount, cite, duration_label, qualifier, source_label
 
 if TYPE_CHECKING:
-    from careercli.query.entries import Stage
+    from careercli.query.entries import Stage, TextBlock
     from careercli.query.refs import SourceRef
     from careercli.query.salary import PayFigure
 
@@ -41,6 +41,23 @@ def bullets(items: Iterable[str]) -> Table:
     for item in items:
         grid.add_row("•", Text(item))
     return grid
+
+
+def blocks(items: Iterable[TextBlock], refs: Mapping[str, SourceRef], headed: bool = True) -> Group:
+    """Text blocks as the source wrote them: heading (and citation), paragraph, points."""
+    out: list[RenderableType] = []
+    for block in items:
+        if headed and block.heading:
+            out.append(
+                Text.assemble((block.heading, "bold"), (" " + cite(refs[block.source]), "dim"))
+            )
+        elif not headed:
+            out.append(Text(cite(refs[block.source]), style="dim"))
+        if block.text:
+            out.append(Text(block.text))
+        if block.items:
+            out.append(bullets(block.items))
+    return Group(*out)
 
 
 Cell = Text | str

@@ -13,6 +13,7 @@ from careercli.render.format import duration_label
 if TYPE_CHECKING:
     from careercli.query.compare import Comparison
     from careercli.query.entries import Duration
+    from careercli.query.guide import Guide
     from careercli.query.industry import Industries
     from careercli.query.matching import Fit, ProfileSummary
     from careercli.query.refs import SourceRef
@@ -265,6 +266,13 @@ def salary_json(rows: list[tuple[str, PayFigure]]) -> list[Data]:
 
 def industries_json(found: Industries) -> list[Data]:
     return [i.model_dump(mode="json") for i in found.industries]
+
+
+def guide_json(found: Guide) -> Data:
+    return {
+        "career_stages": [s.model_dump(mode="json") for s in found.stages],
+        "guidance": [b.model_dump(mode="json") for b in found.blocks],
+    }
 
 
 def profile_json(path: str, summary: ProfileSummary) -> Data:

@@ -12,6 +12,7 @@ from careercli.query.roles import RoleDetail, skills_by_tier
 from careercli.query.salary import PayFigure, pay_by_level
 from careercli.render.common import (
     bar,
+    blocks,
     bullets,
     figure_text,
     joined,
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
     from careercli.query.entries import Role
 
 
-def render_role(detail: RoleDetail) -> RenderableType:
+def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
+    """The role's page; ``full`` adds every other section the KB holds for it."""
     role = detail.role
     refs = detail.sources
     parts: list[RenderableType] = [_header(detail)]
@@ -45,6 +47,10 @@ def render_role(detail: RoleDetail) -> RenderableType:
         parts.append(Text.assemble(("Your progress: ", "bold"), progress_text(detail.progress)))
     if role.skills:
         parts.append(section("Skills by importance", _skills(detail)))
+    if full and role.skills:
+        parts.append(section("Skill lines as the sources wrote them", _skill_lines(detail)))
+    if full and role.requirements:
+        parts.append(section("Requirements", blocks(role.requirements, refs)))
     if role.stack:
         parts.append(section("Languages, frameworks and tools", _stack(role)))
     for freq in role.listing_frequencies:
@@ -61,6 +67,8 @@ def render_role(detail: RoleDetail) -> RenderableType:
         parts.append(section(title, t))
     if detail.pay:
         parts.append(section("Pay (USD a year)", pay_table(detail.pay)))
+    else:
+        parts.append(section("Pay", Text(NO_PAY, style="dim")))
     if role.qualifications:
         parts.append(section("Qualifications and experience", _qualifications(detail)))
     responsibilities = [i for b in role.responsibilities for i in b.items] + [
@@ -69,8 +77,22 @@ def render_role(detail: RoleDetail) -> RenderableType:
     if responsibilities:
         parts.append(section("Daily responsibilities", bullets(responsibilities)))
     way_in = _way_in(detail)
-    if way_in is not None:
-        parts.append(section("The way in", way_in))
+    parts.append(
+        section("The way in", way_in if way_in is not None else Text(NO_ROADMAP, style="dim"))
+    )
+    if full:
+        for title, held in (
+            ("Soft skills", role.soft_skills),
+            ("Challenges", role.challenges),
+            ("Market demand", role.market_demand),
+            ("Where it is used", role.industries),
+        ):
+            if held:
+                parts.append(section(title, blocks(held, refs)))
+        if role.resources:
+            parts.append(section("Courses and resources", _resources(detail)))
+        for block in role.sections:
+            parts.append(section(block.heading or "More", blocks([block], refs, headed=False)))
     if detail.links:
         lines = []
         for link in detail.links:
@@ -82,6 +104,36 @@ def render_role(detail: RoleDetail) -> RenderableType:
         parts.append(section("Related roles", Group(*lines)))
     parts.append(sources_section(refs, detail.cited))
     return Group(*parts)
+
+
+NO_PAY = "The sources give no pay figure for this role."
+NO_ROADMAP = "The sources give no roadmap or timeline for this role."
+
+
+def _skill_lines(detail: RoleDetail) -> RenderableType:
+    """Each skill line in the source's words, then the curated skills it counts as."""
+    rows = table("Tier", "The source's words", "Counted as", min_widths=(9, 16, 12))
+    for group in detail.role.skills:
+        words = Text(group.text)
+        if group.group:
+            words = Text.assemble((f"{group.group}: ", "dim"), group.text)
+        names = ", ".join(detail.skill_names[s] for s in group.skills)
+        rows.add_row(group.tier, words, names)
+    return rows
+
+
+def _resources(detail: RoleDetail) -> RenderableType:
+    lines = []
+    for r in detail.role.resources:
+        line = Text(r.title, style="bold")
+        if r.provider:
+            line.append(f" ({r.provider})")
+        line.append(f" · {r.kind}", style="dim")
+        if r.note:
+            line.append(f": {r.note}")
+        line.append(" " + cite(detail.sources[r.source]), style="dim")
+        lines.append(line)
+    return Group(*lines)
 
 
 def _header(detail: RoleDetail) -> RenderableType:
