@@ -218,6 +218,8 @@ _REFS = {
     "source": "sources",
     "sources": "sources",
     "skills": "skills",
+    "broader": "skills",
+    "implies": "skills",
     "role": "roles",
     "parent": "roles",
     "salary_family": "salary_families",

@@ -75,6 +75,10 @@ class Source(Model):
 
 
 class Skill(Model):
+    """A skill. ``broader`` (LLM Fine-tuning is part of LLMs) and ``implies`` (spaCy is a
+    Python library, so a role asking for it asks for Python) are the KB's own curation,
+    never a source's claim: lookups that use them say so."""
+
     id: Id
     name: Text
     aliases: list[Text] = []
@@ -82,6 +86,8 @@ class Skill(Model):
     description: Text | None = None
     subtopics: list[Text] = []
     sources: list[Id] = []
+    broader: list[Id] = []
+    implies: list[Id] = []
 
 
 class Duration(Model):
@@ -100,11 +106,19 @@ class Duration(Model):
 
 
 class SkillGroup(Model):
-    """One line of a role's skill list, e.g. *Deployment: FastAPI, Docker, Kubernetes*."""
+    """One line of a role's skill list, e.g. *Deployment: FastAPI, Docker, Kubernetes*.
+
+    ``text`` is the line as the source wrote it; ``heading`` the source's heading over it
+    (provenance); ``group`` the KB's curated group name (:data:`SKILL_GROUPS`), which reads
+    the same across roles. ``phrase`` is the source's words that decided ``tier`` (*"is
+    essential"*, *"as a secondary language"*), when the source says.
+    """
 
     tier: Tier
     group: Text | None = None
+    heading: Text | None = None
     text: Text
+    phrase: Text | None = None
     skills: list[Id] = Field(min_length=1)
     source: Id
 
@@ -249,8 +263,13 @@ class Resource(Model):
 
 
 class Role(Model):
+    """A role. ``named_only`` marks a title the sources name (in a track, a career stage,
+    an industry) without describing it: its page says what they say and which full roles
+    are nearest (``related``)."""
+
     id: Id
     title: Text
+    named_only: bool = False
     aliases: list[Text] = []
     track: Track | None = None
     salary_family: Id | None = None
@@ -323,6 +342,7 @@ class CareerStage(Model):
 class Industry(Model):
     id: Id
     name: Text
+    aliases: list[Text] = []
     key_skills: list[Text] = []
     skills: list[Id] = []
     primary_roles: list[RoleLink] = []

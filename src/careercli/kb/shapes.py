@@ -41,6 +41,28 @@ SkillCategory = Literal[
 ]
 
 
+# The curated names of skill groups, the same across roles (a source's own heading is kept
+# beside it as provenance, in ``SkillGroup.heading``).
+SkillGroupName = Literal[
+    "Languages",
+    "Maths and statistics",
+    "ML foundations",
+    "Deep learning",
+    "Language and vision",
+    "Reinforcement learning",
+    "Frameworks and libraries",
+    "Data engineering",
+    "MLOps and deployment",
+    "Cloud and infrastructure",
+    "Software engineering",
+    "Research",
+    "Domain knowledge",
+    "Product and business",
+    "People skills",
+]
+SKILL_GROUPS: tuple[str, ...] = SkillGroupName.__args__  # type: ignore[attr-defined]
+
+
 def skill_tiers(role: Any) -> dict[str, Tier]:
     """Each skill a role names, at the highest tier any of its skill groups gives it.
 
