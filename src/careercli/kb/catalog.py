@@ -246,6 +246,25 @@ class Catalog:
             row["totals"] = decode(row["totals"])
         return out, total
 
+    def overlaps(self, role_id: str, limit: int) -> list[tuple[str, int, int]]:
+        """(role id, skills shared, its skill count) of the roles sharing the most skills
+        with ``role_id`` relative to both lists (Jaccard), best first."""
+        rows = self._rows(
+            "SELECT b.role, COUNT(*) AS shared, r.n_skills FROM role_skills a "
+            "JOIN role_skills b ON b.skill = a.skill AND b.role != a.role "
+            "JOIN roles r ON r.id = b.role WHERE a.role = ? GROUP BY b.role "
+            "ORDER BY CAST(shared AS REAL) / (r.n_skills + "
+            "(SELECT n_skills FROM roles WHERE id = ?) - shared) DESC, r.pos LIMIT ?",
+            (role_id, role_id, limit),
+        )
+        return [(role, shared, n) for role, shared, n in rows]
+
+    def role_skill_ids(self, role_id: str) -> list[str]:
+        """Every skill the role names, in the order of the index."""
+        return [
+            r[0] for r in self._rows("SELECT skill FROM role_skills WHERE role = ?", (role_id,))
+        ]
+
     def needs_of_skill(self, skill_id: str) -> list[tuple[str, int, list[str]]]:
         """(role id, tier index, groups) of every role that names the skill."""
         rows = self._rows(

@@ -38,6 +38,21 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Twin:
+    """A role close to this one by the skills both name (computed, not a source's claim)."""
+
+    id: str
+    title: str
+    share: int  # percent of the two roles' skills together that both name
+    shared: list[str]  # skill names
+    only_here: list[str]
+    only_there: list[str]
+
+
+TWINS = 3  # roles shown as nearest by skills
+
+
+@dataclass(frozen=True)
 class RoleDetail:
     role: Role
     tiers: dict[str, Tier]  # each skill at its highest tier
@@ -49,6 +64,7 @@ class RoleDetail:
     sources: dict[str, SourceRef]  # what the page cites
     have: frozenset[str] = field(default_factory=frozenset)
     progress: Progress | None = None
+    twins: list[Twin] = field(default_factory=list)
 
     def by_tier(self, ids: Iterable[str]) -> dict[Tier, list[str]]:
         """``ids`` (skills of this role) grouped by their tier here, tiers in order."""
@@ -89,6 +105,26 @@ def role_links(catalog: Catalog, role: Role) -> list[Link]:
     return links
 
 
+def twins(catalog: Catalog, role: Role, tiers: dict[str, Tier], limit: int = TWINS) -> list[Twin]:
+    """The roles sharing most of this role's skills, with what they share and what not."""
+    out = []
+    for other, shared, n_other in catalog.overlaps(role.id, limit):
+        theirs = set(catalog.role_skill_ids(other))
+        mine = set(tiers)
+        names = skill_names(catalog, mine | theirs)
+        out.append(
+            Twin(
+                id=other,
+                title=catalog.role_title(other),
+                share=pct(shared, len(mine) + n_other - shared),
+                shared=sorted((names[s] for s in mine & theirs), key=str.casefold),
+                only_here=sorted((names[s] for s in mine - theirs), key=str.casefold),
+                only_there=sorted((names[s] for s in theirs - mine), key=str.casefold),
+            )
+        )
+    return out
+
+
 def skill_names(catalog: Catalog, ids: Iterable[str]) -> dict[str, str]:
     """id -> name of each skill, read in one query."""
     wanted = list(dict.fromkeys(ids))
@@ -117,6 +153,7 @@ def role_detail(catalog: Catalog, role_id: str, have: Iterable[str] | None = Non
         sources=source_refs(catalog),
         have=owned,
         progress=progress(tiers, owned) if have is not None else None,
+        twins=twins(catalog, role, tiers) if tiers else [],
     )
 
 

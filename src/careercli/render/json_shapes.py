@@ -94,6 +94,11 @@ def role_json(detail: RoleDetail) -> Data:
     ]
     data["skill_names"] = {s: detail.skill_names[s] for s in detail.tiers}
     data["progress"] = progress_json(detail.progress)
+    data["nearest_by_skills"] = [
+        {"role": t.id, "title": t.title, "share": t.share, "shared": t.shared,
+         "only_here": t.only_here, "only_there": t.only_there, "computed": True}
+        for t in detail.twins
+    ]  # fmt: skip
     return data
 
 

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
-from careercli.query.roles import RoleDetail, skills_by_tier
+from careercli.query.roles import RoleDetail, Twin, skills_by_tier
 from careercli.query.salary import PayFigure, pay_by_level
 from careercli.render.common import (
     bar,
@@ -93,14 +94,17 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
             parts.append(section("Courses and resources", _resources(detail)))
         for block in role.sections:
             parts.append(section(block.heading or "More", blocks([block], refs, headed=False)))
-    if detail.links:
-        lines = []
+    if detail.links or detail.twins:
+        lines: list[RenderableType] = []
         for link in detail.links:
             line = Text(link.name, style="bold" if link.role else "")
             line.append(f" ({link.kind})", style="dim")
             if link.note:
                 line.append(f": {link.note}")
             lines.append(line)
+        stated = {link.role for link in detail.links}
+        for twin in detail.twins:
+            lines.append(_twin(twin, full, twin.id in stated))
         parts.append(section("Related roles", Group(*lines)))
     parts.append(sources_section(refs, detail.cited))
     return Group(*parts)
@@ -108,6 +112,31 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
 
 NO_PAY = "The sources give no pay figure for this role."
 NO_ROADMAP = "The sources give no roadmap or timeline for this role."
+
+
+TWIN_NAMES = 6  # skill names shown per list of a twin in the full view
+
+
+def _twin(twin: Twin, full: bool, stated: bool) -> RenderableType:
+    """``Data Scientist (ML) (similar by skills): 40% of skills in common``, and in the full
+    view what the two share and what only one names."""
+    line = Text(twin.title, style="bold")
+    line.append(
+        " (similar by skills" + (", also linked above" if stated else "") + ")", style="dim"
+    )
+    line.append(f": {twin.share}% of skills in common")
+    if not full:
+        return line
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold")
+    for label, names in (("both", twin.shared), ("only here", twin.only_here),
+                         ("only there", twin.only_there)):  # fmt: skip
+        if names:
+            shown = ", ".join(names[:TWIN_NAMES])
+            more = f" +{len(names) - TWIN_NAMES} more" if len(names) > TWIN_NAMES else ""
+            grid.add_row(f"  {label}:", Text(shown + more))
+    return Group(line, grid)
 
 
 def _skill_lines(detail: RoleDetail) -> RenderableType:
