@@ -12,7 +12,7 @@ from careercli.query.refs import SourceRef, source_refs
 from careercli.query.salary import PayFigure, role_pay
 
 if TYPE_CHECKING:
-    from careercli.kb.models import Duration, Roadmap, Role
+    from careercli.kb.models import Duration, Roadmap, Role, Stage
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,32 @@ TWINS = 3  # roles shown as nearest by skills
 
 
 @dataclass(frozen=True)
+class Mention:
+    """Where a source names the role outside its own entry: a career track's stage, an
+    industry's primary roles."""
+
+    kind: str  # "track" or "industry"
+    name: str  # the track's or the industry's name
+    stage: Stage | None  # the track's stage naming it
+    note: str | None
+    source: str
+
+
+def mentions(catalog: Catalog, role_id: str) -> list[Mention]:
+    found = []
+    for track in catalog.tracks:
+        for stage in track.stages:
+            for link in stage.roles:
+                if link.role == role_id:
+                    found.append(Mention("track", track.name, stage, link.note, track.source))
+    for industry in catalog.industries:
+        for link in industry.primary_roles:
+            if link.role == role_id:
+                found.append(Mention("industry", industry.name, None, link.note, industry.source))
+    return found
+
+
+@dataclass(frozen=True)
 class RoleDetail:
     role: Role
     tiers: dict[str, Tier]  # each skill at its highest tier
@@ -65,6 +91,7 @@ class RoleDetail:
     have: frozenset[str] = field(default_factory=frozenset)
     progress: Progress | None = None
     twins: list[Twin] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
 
     def by_tier(self, ids: Iterable[str]) -> dict[Tier, list[str]]:
         """``ids`` (skills of this role) grouped by their tier here, tiers in order."""
@@ -154,6 +181,7 @@ def role_detail(catalog: Catalog, role_id: str, have: Iterable[str] | None = Non
         have=owned,
         progress=progress(tiers, owned) if have is not None else None,
         twins=twins(catalog, role, tiers) if tiers else [],
+        mentions=mentions(catalog, role_id),
     )
 
 

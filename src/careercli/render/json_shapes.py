@@ -94,6 +94,11 @@ def role_json(detail: RoleDetail) -> Data:
     ]
     data["skill_names"] = {s: detail.skill_names[s] for s in detail.tiers}
     data["progress"] = progress_json(detail.progress)
+    data["named_in"] = [
+        {"kind": m.kind, "name": m.name, "stage": m.stage.name if m.stage else None,
+         "note": m.note, "source": m.source}
+        for m in detail.mentions
+    ]  # fmt: skip
     data["nearest_by_skills"] = [
         {"role": t.id, "title": t.title, "share": t.share, "shared": t.shared,
          "only_here": t.only_here, "only_there": t.only_there, "computed": True}

@@ -111,6 +111,10 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
 
 
 NO_PAY = "The sources give no pay figure for this role."
+NAMED_ONLY = (
+    "The sources only name this role; they do not describe it. The related roles below are "
+    "the nearest they describe."
+)
 NO_ROADMAP = "The sources give no roadmap or timeline for this role."
 
 
@@ -182,6 +186,16 @@ def _header(detail: RoleDetail) -> RenderableType:
         lines.append(plain(role.summary))
     if role.primary_focus:
         lines.append(Text.assemble(("Primary focus: ", "bold"), role.primary_focus))
+    if role.named_only:
+        lines.append(Text(NAMED_ONLY, style="italic"))
+    if detail.mentions:
+        named = []
+        for m in detail.mentions:
+            where = f"{m.name} track, {stage_text(m.stage)}" if m.stage else f"{m.name} industry"
+            named.append(
+                where + (f" ({m.note})" if m.note else "") + " " + cite(detail.sources[m.source])
+            )
+        lines.append(Text.assemble(("Named in: ", "bold"), "; ".join(named)))
     return Group(*lines)
 
 
