@@ -102,8 +102,15 @@ class RoleDetail:
 
     @property
     def cited(self) -> list[str]:
-        """Sources the role view cites, in order: the role's, then its pay figures'."""
-        return list(dict.fromkeys([*self.role.sources, *(f.source for f in self.pay)]))
+        """Sources the role view cites, in order: the role's, its pay figures', then those
+        of the tracks and industries naming it and of its other sections."""
+        r = self.role
+        blocks = (*r.requirements, *r.soft_skills, *r.challenges, *r.market_demand,
+                  *r.industries, *r.sections, *r.resources, *r.responsibilities)  # fmt: skip
+        return list(dict.fromkeys([
+            *r.sources, *(f.source for f in self.pay), *(m.source for m in self.mentions),
+            *(g.source for g in r.skills), *(b.source for b in blocks),
+        ]))  # fmt: skip
 
 
 def progress(tiers: dict[str, Tier], have: Iterable[str]) -> Progress:
