@@ -513,3 +513,30 @@ def test_output_into_a_pipe_has_no_trailing_spaces(run: Run) -> None:
     for args in (["role", "MLE"], ["compare", "MLE", "Data Scientist"], ["roles"]):
         out = ok(run(*args, width=120))
         assert not [line for line in out.splitlines() if line.endswith(" ")], args
+
+
+def test_implied_skills_count_in_match_and_skill_and_say_they_are_curated(
+    run: Run, tmp_path: Path
+) -> None:
+    """A role naming PyTorch (which, by the KB's curation, implies Python) fits a Python
+    user, and `skill python` lists it as needing Python as part of PyTorch."""
+    text = (Path(__file__).parent / "data" / "mini.yaml").read_text()
+    text = text.replace(
+        "subtopics: [Tensors and autograd, Training loops], sources: [guide-a]}",
+        "subtopics: [Tensors and autograd, Training loops], sources: [guide-a], implies: [python]}",
+    )
+    text = text.replace(
+        "salary_families:",
+        "  - id: vision-engineer\n    title: Vision Engineer\n    sources: [guide-a]\n"
+        "    skills:\n      - {tier: essential, text: PyTorch, skills: [pytorch], source: guide-a}\n"
+        "salary_families:",
+    )
+    kb = tmp_path / "kb.yaml"
+    kb.write_text(text)
+    fits = json.loads(ok(run("match", "python", "--json", data=kb)))["roles"]
+    vision = next(f for f in fits if f["role"] == "vision-engineer")
+    assert vision["covered"] == ["python"] and vision["implied"] == {"python": "pytorch"}
+    assert "Vision Engineer: Python (via PyTorch)" in ok(run("match", "python", data=kb, width=200))
+    needs = json.loads(ok(run("skill", "python", "--json", data=kb)))["needed_by"]
+    assert {"role": "vision-engineer", "via": "PyTorch"}.items() <= needs[-1].items()
+    assert "as part of PyTorch (curated)" in ok(run("skill", "python", data=kb, width=200))

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from careercli.kb.records import decode
+from careercli.kb.shapes import TIERS
 from careercli.text import normalise
 
 if TYPE_CHECKING:
@@ -259,20 +260,30 @@ class Catalog:
         )
         return [(role, shared, n) for role, shared, n in rows]
 
+    def role_needs(self, role_id: str) -> dict[str, tuple[str, str | None]]:
+        """skill -> (tier, via): what the role names, then what those imply (``via`` is the
+        skill implying it, by the KB's curation)."""
+        rows = self._rows(
+            "SELECT skill, tier, via FROM role_skills WHERE role = ? ORDER BY via IS NOT NULL",
+            (role_id,),
+        )
+        return {skill: (TIERS[tier], via) for skill, tier, via in rows}
+
     def role_skill_ids(self, role_id: str) -> list[str]:
         """Every skill the role names, in the order of the index."""
         return [
             r[0] for r in self._rows("SELECT skill FROM role_skills WHERE role = ?", (role_id,))
         ]
 
-    def needs_of_skill(self, skill_id: str) -> list[tuple[str, int, list[str]]]:
-        """(role id, tier index, groups) of every role that names the skill."""
+    def needs_of_skill(self, skill_id: str) -> list[tuple[str, int, list[str], str | None]]:
+        """(role id, tier index, groups, via) of every role that names the skill, or names
+        a skill implying it (``via``)."""
         rows = self._rows(
-            "SELECT rs.role, rs.tier, rs.groups FROM role_skills rs JOIN roles r ON r.id = rs.role "
-            "WHERE rs.skill = ? ORDER BY r.pos",
+            "SELECT rs.role, rs.tier, rs.groups, rs.via FROM role_skills rs "
+            "JOIN roles r ON r.id = rs.role WHERE rs.skill = ? ORDER BY r.pos",
             (skill_id,),
         )
-        return [(role, tier, json.loads(groups)) for role, tier, groups in rows]
+        return [(role, tier, json.loads(groups), via) for role, tier, groups, via in rows]
 
     def companions(self, skill_id: str, limit: int) -> list[tuple[str, int]]:
         """Skills named by the most roles that also name ``skill_id``."""

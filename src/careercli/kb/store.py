@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
     from careercli.kb.models import KnowledgeBase, Role, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 14  # bump when the tables below change
+LAYOUT = 16  # bump when the tables below change
 
 # The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
 # them); a column holding several pieces (topics, aliases) has one piece per line.
@@ -67,7 +67,9 @@ CREATE TABLE names(kind TEXT, id TEXT, name TEXT, folded TEXT, norm TEXT, is_pri
 CREATE INDEX names_folded ON names(kind, folded);
 CREATE INDEX names_norm ON names(kind, norm);
 CREATE INDEX names_id ON names(kind, id);
-CREATE TABLE role_skills(role TEXT, skill TEXT, tier INTEGER, groups TEXT);
+-- each skill a role names, and those its skills imply (via: the skill that implies it,
+-- by the KB's own broader/implies curation; NULL when the role names it itself)
+CREATE TABLE role_skills(role TEXT, skill TEXT, tier INTEGER, groups TEXT, via TEXT);
 CREATE INDEX role_skills_skill ON role_skills(skill);
 CREATE INDEX role_skills_role ON role_skills(role);
 CREATE TABLE listings(role TEXT, skill TEXT, label TEXT, count INTEGER, sample INTEGER,
@@ -305,9 +307,10 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
         [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in meta.items()],
     )
     conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
+    links = _skill_links(kb)
     needs: dict[str, list[int]] = {}
     for r in kb.roles:
-        for sid, tier in skill_tiers(r).items():
+        for sid, (tier, _) in role_needs(r, links).items():
             need = needs.setdefault(sid, [0, 0])
             need[0] += 1
             need[1] += tier == "essential"
@@ -320,7 +323,7 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
         ],
     )  # fmt: skip
     conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", _name_rows(kb))
-    conn.executemany("INSERT INTO role_skills VALUES (?,?,?,?)", _role_skill_rows(kb))
+    conn.executemany("INSERT INTO role_skills VALUES (?,?,?,?,?)", _role_skill_rows(kb, links))
     conn.executemany(
         "INSERT INTO listings VALUES (?,?,?,?,?,?)",
         [
@@ -363,9 +366,31 @@ def counts(kb: KnowledgeBase) -> dict[str, int]:
     }
 
 
+def _skill_links(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Each skill's broader and implied skills (the KB's curation), as one list."""
+    return {s.id: [*s.broader, *s.implies] for s in kb.skills if s.broader or s.implies}
+
+
+def role_needs(role: Role, links: dict[str, list[str]]) -> dict[str, tuple[str, str | None]]:
+    """Each skill the role names at its tier, then each skill those imply (broader ones,
+    transitively) at the tier of the skill implying it: skill -> (tier, via or None)."""
+    needs: dict[str, tuple[str, str | None]] = {
+        sid: (tier, None) for sid, tier in skill_tiers(role).items()
+    }
+    for sid, (tier, _) in list(needs.items()):
+        todo = list(links.get(sid, ()))
+        while todo:
+            implied = todo.pop(0)
+            if implied not in needs:
+                needs[implied] = (tier, sid)
+                todo.extend(links.get(implied, ()))
+    return needs
+
+
 def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
+    links = _skill_links(kb)
     for i, r in enumerate(kb.roles):
-        tiers = list(skill_tiers(r).values())
+        tiers = [t for t, _ in role_needs(r, links).values()]
         yield (
             r.id, i, r.title, r.track, r.salary_family, r.parent, len(tiers),
             json.dumps(r.sources), int(bool(r.roadmaps)),
@@ -413,17 +438,17 @@ def _name_rows(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, str, str, int
                 yield kind, e.id, name, name.casefold(), normalise(name), is_primary
 
 
-def _role_skill_rows(kb: KnowledgeBase) -> Iterator[tuple[str, str, int, str]]:
+def _role_skill_rows(
+    kb: KnowledgeBase, links: dict[str, list[str]]
+) -> Iterator[tuple[str, str, int, str, str | None]]:
     for r in kb.roles:
-        best: dict[str, int] = {}
         groups: dict[str, list[str]] = {}
         for g in r.skills:
             for sid in g.skills:
-                best[sid] = min(best.get(sid, 9), TIERS.index(g.tier))
                 if g.group and g.group not in groups.setdefault(sid, []):
                     groups[sid].append(g.group)
-        for sid, tier in best.items():
-            yield r.id, sid, tier, json.dumps(groups.get(sid, []))
+        for sid, (tier, via) in role_needs(r, links).items():
+            yield r.id, sid, TIERS.index(tier), json.dumps(groups.get(sid, [])), via
 
 
 def _search_rows(kb: KnowledgeBase) -> Iterator[tuple[str, ...]]:

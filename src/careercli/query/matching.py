@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import TIERS, Tier, skill_tiers
@@ -25,6 +25,7 @@ class Fit:
     missing: dict[Tier, list[str]]
     essential_total: int
     names: dict[str, str]  # skill id -> name, for every skill above
+    implied: dict[str, str] = field(default_factory=dict)  # skill -> the role's skill implying it
 
     @property
     def coverage(self) -> float:
@@ -67,8 +68,10 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
     """How well ``have`` (known skill ids) fits one role, essential skills weighing most."""
     owned = set(have)
     role = catalog.role(role_id)
-    tiers = skill_tiers(role)
-    names = skill_names(catalog, tiers)
+    needs = catalog.role_needs(role_id) or {s: (t, None) for s, t in skill_tiers(role).items()}
+    tiers: dict[str, Tier] = {s: t for s, (t, _) in needs.items()}  # type: ignore[misc]
+    implied = {s: via for s, (_, via) in needs.items() if via is not None}
+    names = skill_names(catalog, [*tiers, *implied.values()])
     total = sum(WEIGHTS[t] for t in tiers.values())
     got = sum(WEIGHTS[t] for s, t in tiers.items() if s in owned)
     missing: dict[Tier, list[str]] = {}
@@ -80,7 +83,7 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
     essential = sum(t == "essential" for t in tiers.values())
     return Fit(
         role.id, role.title, got, total, len(covered), len(owned), covered, missing, essential,
-        names,
+        names, implied,
     )  # fmt: skip
 
 

@@ -106,10 +106,11 @@ class RoleDetail:
         of the tracks and industries naming it and of its other sections."""
         r = self.role
         blocks = (*r.requirements, *r.soft_skills, *r.challenges, *r.market_demand,
-                  *r.industries, *r.sections, *r.resources, *r.responsibilities)  # fmt: skip
+                  *r.industries, *r.sections, *r.responsibilities)  # fmt: skip
         return list(dict.fromkeys([
             *r.sources, *(f.source for f in self.pay), *(m.source for m in self.mentions),
             *(g.source for g in r.skills), *(b.source for b in blocks),
+            *(x.source for x in r.resources),
         ]))  # fmt: skip
 
 

@@ -19,6 +19,7 @@ class RoleNeed:
     title: str
     tier: Tier
     groups: tuple[str, ...]
+    via: str | None = None  # the role's skill implying this one (the KB's curation)
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,11 @@ class SkillDetail:
 def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillDetail:
     skill = catalog.skill(skill_id)
     needs = [
-        RoleNeed(role, catalog.role_title(role), TIERS[tier], tuple(groups))
-        for role, tier, groups in catalog.needs_of_skill(skill_id)
-    ]
-    needs.sort(key=lambda n: (TIERS.index(n.tier), n.title))
+        RoleNeed(role, catalog.role_title(role), TIERS[tier], tuple(groups),
+                 catalog.skill_name(via) if via else None)
+        for role, tier, groups, via in catalog.needs_of_skill(skill_id)
+    ]  # fmt: skip
+    needs.sort(key=lambda n: (n.via is not None, TIERS.index(n.tier), n.title))
     listings = [
         ListingCount(role, catalog.role_title(role), label, count, sample, source)
         for role, label, count, sample, source in catalog.listings_of_skill(skill_id)

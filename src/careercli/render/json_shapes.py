@@ -167,7 +167,13 @@ def comparison_json(comp: Comparison) -> Data:
 def skill_json(detail: SkillDetail) -> Data:
     data: Data = detail.skill.model_dump(mode="json")
     data["needed_by"] = [
-        {"role": n.role, "title": n.title, "tier": n.tier, "groups": list(n.groups)}
+        {
+            "role": n.role,
+            "title": n.title,
+            "tier": n.tier,
+            "groups": list(n.groups),
+            "via": n.via,
+        }
         for n in detail.needed_by
     ]
     data["listing_frequencies"] = [
@@ -235,6 +241,7 @@ def fit_json(f: Fit) -> Data:
         "uses_your_skills": f.uses,
         "your_skills": f.given,
         "covered": f.covered,
+        "implied": {s: f.implied[s] for s in f.covered if s in f.implied},
         "essential_have": f.essential_have,
         "essential_total": f.essential_total,
         "missing": dict(f.missing),

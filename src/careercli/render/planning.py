@@ -49,7 +49,20 @@ def render_fits(fits: list[Fit], have: frozenset[str]) -> RenderableType:
         f"{'s' if n != 1 else ''}) it needs.",
         style="dim",
     )
-    return Group(t, note)
+    implied = [
+        f"{f.title}: {f.names[s]} (via {f.names[f.implied[s]]})"
+        for f in fits
+        for s in f.covered
+        if s in f.implied
+    ]
+    if not implied:
+        return Group(t, note)
+    curated = Text(
+        "Counted as implied by a skill the role names (the KB's own curation, not a source's): "
+        + "; ".join(implied),
+        style="dim",
+    )
+    return Group(t, note, curated)
 
 
 def render_transition(t: Transition) -> RenderableType:

@@ -28,7 +28,9 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
         t = table("Role", "Tier", "As", min_widths=(14, 9))
         for need in detail.needed_by:
             t.add_row(
-                plain(need.title), Text(need.tier, style="bold"), plain(", ".join(need.groups))
+                plain(need.title),
+                Text(need.tier, style="bold"),
+                plain(f"as part of {need.via} (curated)" if need.via else ", ".join(need.groups)),
             )
         parts.append(section(f"Roles that need it ({len(detail.needed_by)})", t))
     else:
