@@ -528,7 +528,8 @@ def test_implied_skills_count_in_match_and_skill_and_say_they_are_curated(
     text = text.replace(
         "salary_families:",
         "  - id: vision-engineer\n    title: Vision Engineer\n    sources: [guide-a]\n"
-        "    skills:\n      - {tier: essential, text: PyTorch, skills: [pytorch], source: guide-a}\n"
+        "    skills:\n"
+        "      - {tier: essential, text: PyTorch, skills: [pytorch], source: guide-a}\n"
         "salary_families:",
     )
     kb = tmp_path / "kb.yaml"

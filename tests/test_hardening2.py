@@ -143,16 +143,28 @@ def _damage(db: Path, how: str) -> None:
         role = json.loads(raw)
         role["salaries"][0]["level"] = "bogus"
         conn.execute("UPDATE roles SET json = ? WHERE id = 'data-engineer'", (json.dumps(role),))
+    elif how == "deep-json":
+        deep = '{"x": ' + "[" * 200_000 + "]" * 200_000 + "}"
+        conn.execute("UPDATE roles SET json = ? WHERE id = 'data-engineer'", (deep,))
+    elif how == "huge-pay":
+        conn.execute("UPDATE pay SET min = 1e308, max = 1.7e308, low = 1e308, high = 1.7e308")
+    elif how == "zero-sample":
+        conn.execute("UPDATE listings SET sample = 0")
     elif how == "meta-not-json":
         conn.execute("UPDATE meta SET value = '{not json' WHERE key = 'sources'")
     conn.commit()
     conn.close()
 
 
-@pytest.mark.parametrize("how", ["page", "schema", "meta-only", "forged-row", "meta-not-json"])
 @pytest.mark.parametrize(
-    "args", [("role", "Data Engineer"), ("salary",), ("search", "spark"), ("match", "sql")]
-)
+    "how",
+    ["page", "schema", "meta-only", "forged-row", "meta-not-json", "deep-json"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    "args",
+    [("role", "Data Engineer"), ("salary",), ("search", "spark"), ("match", "sql"),
+     ("skill", "python")],
+)  # fmt: skip
 def test_a_damaged_cache_is_discarded_and_the_answer_comes_from_the_yaml(
     run: Run, hermetic: Path, how: str, args: tuple[str, ...]
 ) -> None:
@@ -166,6 +178,20 @@ def test_a_damaged_cache_is_discarded_and_the_answer_comes_from_the_yaml(
                             "is from the YAML\n")  # fmt: skip
     again = run(*args, data=MINI)  # healed: rebuilt once, no note
     assert (again.exit_code, again.stdout, again.stderr) == (0, expected, "")
+
+
+@pytest.mark.parametrize(
+    ("how", "args"),
+    [("huge-pay", ("salary", "--level", "entry")), ("zero-sample", ("skill", "python"))],
+)
+def test_forged_figures_that_break_a_page_count_as_damage(
+    run: Run, hermetic: Path, how: str, args: tuple[str, ...]
+) -> None:
+    expected = run(*args, data=MINI).stdout
+    _damage(cache_file(hermetic, MINI), how)
+    first = run(*args, data=MINI)
+    assert (first.exit_code, first.stdout) == (0, expected)
+    assert first.stderr.startswith("careercli: the cache was damaged")
 
 
 def test_a_damaged_cache_that_cannot_be_deleted_still_gives_the_answer(
@@ -184,6 +210,14 @@ def test_a_damaged_cache_that_cannot_be_deleted_still_gives_the_answer(
     result = run("role", "Data Engineer", data=MINI)
     assert (result.exit_code, result.stdout) == (0, expected)
     assert result.stderr.count("\n") == 1
+
+
+def test_a_pointer_file_that_is_deep_json_is_ignored(run: Run, hermetic: Path) -> None:
+    expected = run("role", "MLE", data=MINI).stdout
+    for pointer in (hermetic / "cache").glob("path-*.json"):
+        pointer.write_text("[" * 60_000)
+    result = run("role", "MLE", data=MINI)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
 
 
 # --- 3. stale answers on filesystems with 1-second timestamps --------------------------------
@@ -231,6 +265,18 @@ def test_arguments_that_are_not_utf8_are_a_usage_error(run: Run, args: tuple[str
     assert result.exit_code == 2
     one_error(result.stderr)
     assert "is not valid UTF-8 text" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["kb\ud800.yaml", "kb\x00.yaml"])
+def test_a_data_path_no_file_can_have_is_one_line(run: Run, name: str) -> None:
+    result = run("--data", name, "role", "MLE")
+    assert result.exit_code == 1
+    one_error(result.stderr)
+
+
+def test_the_environment_variable_is_named_when_it_gave_the_path(run: Run) -> None:
+    result = run("role", "MLE", CAREERCLI_DATA="~nosuchuser-careercli/kb.yaml")
+    assert result.stderr.startswith("careercli: error: CAREERCLI_DATA '~nosuchuser-careercli")
 
 
 def test_a_file_name_that_is_not_utf8_is_still_a_file_name(run: Run, tmp_path: Path) -> None:
@@ -398,7 +444,11 @@ def test_a_profile_from_a_newer_careercli_is_refused_and_untouched(
      ("summary: Builds production ML systems.", "summary: " + "x" * 4001,
       "roles[0].summary: String should have at most 4000 characters"),
      ("    title: Data Engineer\n", "    titel: Data Engineer\n",
-      "roles[1].titel: unknown field; did you mean 'title'?")],
+      "roles[1].titel: unknown field; did you mean 'title'?"),
+     ("min: 90000, max: 120000", "min: 0777, max: 120000",
+      "'0777' is an octal number in YAML 1.1 (it would read as 511)"),
+     ("min: 90000, max: 120000", "min: " + ":".join(["59"] * 3000) + ", max: 120000",
+      "number with 8999 digits is too large")],
 )  # fmt: skip
 def test_yaml_surprises_and_absurd_sizes_are_errors(
     run: Run, tmp_path: Path, before: str, after: str, message: str
@@ -472,6 +522,7 @@ COMMANDS = [
     ["role"], ["skill"], ["match"], ["compare", "MLE"], ["path", "MLE"], ["salary"],
     ["roadmap"], ["search"], ["industry"], ["profile", "add"], ["profile", "remove"],
     ["roles", "--family"], ["skills", "--category"], ["match", "python", "--top"],
+    ["guide"], ["--data"],
 ]  # fmt: skip
 ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=30)
 RAW_BYTES = st.binary(max_size=20).map(lambda b: b.decode("utf-8", "surrogateescape"))
@@ -484,7 +535,8 @@ FUZZ = settings(max_examples=150, deadline=None,
 def test_fuzz_any_argument_gives_an_answer_or_one_line(
     run: Run, command: list[str], word: str
 ) -> None:
-    result = run(*command, word, data=MINI)  # a traceback fails the test (it propagates)
+    args = [*command, word] + (["role", "MLE"] if command == ["--data"] else [])
+    result = run(*args, data=None if command == ["--data"] else MINI)  # tracebacks propagate
     assert result.exit_code in (0, 1, 2)
     if result.exit_code:
         assert (

@@ -127,7 +127,10 @@ class _Group(TyperGroup):
         except OutputError as err:
             error_line(str(err))
             raise typer.Exit(ExitStatus.ERROR) from None
-        except (sqlite3.Error, LookupError, ValueError, TypeError, AttributeError) as err:
+        except (
+            sqlite3.Error, LookupError, ValueError, TypeError, AttributeError, ArithmeticError,
+            RecursionError,
+        ) as err:  # fmt: skip
             # Anything else read from a cache file (a damaged page, a forged row, a wrong
             # table) means the cache cannot be trusted: main runs again from the YAML.
             state = ctx.obj
@@ -186,6 +189,7 @@ app = typer.Typer(
 class State:
     data: str | None = None
     use_cache: bool = True
+    given_by: str = "--data"  # or the environment variable, for messages
     _catalog: Catalog | None = field(default=None, repr=False)
 
     def catalog(self) -> Catalog:
@@ -195,7 +199,7 @@ class State:
 
         if self._catalog is None:
             self._catalog = open_catalog(
-                data_path(self.data),
+                data_path(self.data, self.given_by),
                 self.use_cache and not _Group.fresh_only,
                 lambda: slow_work_status("Reading the knowledge base (cached for next time)"),
             )
@@ -249,7 +253,9 @@ def root(
 ) -> None:
     if data is not None and not data.strip():
         raise UsageProblem("--data names no file: give the path of a YAML knowledge base")
-    ctx.obj = State(data=data, use_cache=not no_cache)
+    source = ctx.get_parameter_source("data")
+    given_by = DATA_ENV if source is not None and source.name == "ENVIRONMENT" else "--data"
+    ctx.obj = State(data=data, use_cache=not no_cache, given_by=given_by)
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print plain JSON (stable keys).")]

@@ -8,13 +8,16 @@ _PUNCT = re.compile(r"[^\w+#]+")
 _CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "?")
 # Control characters (C0, DEL, C1) other than tab and line feed: escape sequences start
 # with ESC (0x1B) or CSI (0x9B). Tab and line feed are layout, which Rich handles.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Also the bidirectional overrides and isolates, which make text display as other text.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_TABLE = dict.fromkeys(
-    [c for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (9, 10)], "?"
+    [c for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (9, 10)]
+    + [*range(0x202A, 0x202F), *range(0x2066, 0x206A)],
+    "?",
 )
 
 # A JSON Schema pattern for text without those characters (what ``careercli schema`` shows).
-SAFE_TEXT_PATTERN = r"^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f]*$"
+SAFE_TEXT_PATTERN = r"^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$"
 
 
 def normalise(text: str) -> str:
@@ -41,7 +44,8 @@ def scrub(text: str) -> str:
 def control_message(text: str, at: int) -> str:
     """``control character U+001B (ESC) at character 3``: what validation reports."""
     code = ord(text[at])
-    name = {0x1B: " (escape)", 0x9B: " (CSI)", 0x07: " (bell)", 0x0D: " (carriage return)"}
+    name = {0x1B: " (escape)", 0x9B: " (CSI)", 0x07: " (bell)", 0x0D: " (carriage return)",
+            0x202E: " (right-to-left override)"}  # fmt: skip
     return (
         f"control character U+{code:04X}{name.get(code, '')} at character {at + 1}; "
         "text may not hold escape sequences or other control characters"

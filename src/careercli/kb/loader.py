@@ -60,6 +60,10 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
         """YAML 1.1 integers, except its surprises: ``190:00`` (base 60, read as 11400)
         and numbers too long to be a figure of ours."""
         value = str(node.value)
+        if len(value) > MAX_DIGITS:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"number with {len(value)} digits is too large", node.start_mark
+            )
         if ":" in value:
             raise yaml.constructor.ConstructorError(
                 None,
@@ -68,9 +72,14 @@ class _StrictLoader(_BaseLoader):  # type: ignore[valid-type,misc]
                 f"{super().construct_yaml_int(node)}); quote it or write the number",
                 node.start_mark,
             )
-        if len(value) > MAX_DIGITS:
+        digits = value.lstrip("+-")
+        if len(digits) > 1 and digits[0] == "0" and digits[1] not in "xXbB":
             raise yaml.constructor.ConstructorError(
-                None, None, f"number with {len(value)} digits is too large", node.start_mark
+                None,
+                None,
+                f"{value!r} is an octal number in YAML 1.1 (it would read as "
+                f"{super().construct_yaml_int(node)}); drop the leading zero or quote it",
+                node.start_mark,
             )
         return super().construct_yaml_int(node)  # type: ignore[no-any-return]
 

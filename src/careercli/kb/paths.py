@@ -36,10 +36,11 @@ def bundled_data_path() -> Path:
     return _packaged("roles.yaml", "data/roles.yaml")
 
 
-def data_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The KB to use: the one given (``--data`` or ``$CAREERCLI_DATA``), else the bundled one."""
+def data_path(explicit: str | os.PathLike[str] | None = None, given_by: str = "--data") -> Path:
+    """The KB to use: the one given (``--data`` or ``$CAREERCLI_DATA``, which ``given_by``
+    names in errors), else the bundled one."""
     if explicit:
-        return expand_user(os.fspath(explicit), "--data")
+        return expand_user(os.fspath(explicit), given_by)
     return bundled_data_path()
 
 
@@ -66,3 +67,5 @@ def read_bytes(path: Path) -> bytes:
         raise DataFileError(f"{path}: permission denied") from None
     except OSError as err:
         raise DataFileError(f"{path}: cannot read ({err.strerror or err})") from None
+    except ValueError:  # a NUL byte or a lone surrogate in the name
+        raise DataFileError(f"{path!r}: not a usable file name") from None

@@ -124,7 +124,7 @@ def _fingerprint(path: Path) -> list[int] | None:
     """What identifies this version of the file without reading it (ctime can't be faked)."""
     try:
         st = path.stat()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL or a lone surrogate in the name
         return None
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
@@ -198,7 +198,7 @@ def _read_pointer(pointer: Path) -> dict[str, Any] | None:
     """
     try:
         saved = json.loads(read_regular(pointer, 1 << 16))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if (
         isinstance(saved, dict)
@@ -220,7 +220,7 @@ def _open_db(db: Path, key: str) -> sqlite3.Connection | None:
         row = conn.execute("SELECT value FROM meta WHERE key = 'key'").fetchone()
         if row is not None and row[0] == key:
             return conn
-    except sqlite3.Error:
+    except (sqlite3.Error, ValueError):  # ValueError: text that is not UTF-8
         pass  # corrupt: the rebuild replaces it
     if conn is not None:
         conn.close()
