@@ -128,3 +128,13 @@ def test_runner_measures_typo_lookups_against_the_exact_ones() -> None:
         assert r["error"] is None and "another entry" not in (r["warning"] or "")
         assert r["extra_target_ms"] == 200.0 and isinstance(r["extra_ms"], float)
 
+
+def test_lean_kb_has_more_roles_than_titles_and_validates(tmp_path: Path) -> None:
+    out = tmp_path / "lean.yaml"
+    args = ("--esco", "--lean", "--roles", "4300", "--skills", "20", "--out", str(out))
+    done = bench("bench/generate.py", *args, "--validate")
+    assert done.returncode == 0, done.stderr
+    kb = load_kb(out)  # validation refuses a name shared by two roles
+    assert len(kb.roles) == 4300
+    assert kb.roles[4200].title.endswith(" 2")
+    assert sum(1 for r in kb.roles if r.skills) == 1434  # one role in three
