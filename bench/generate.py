@@ -627,7 +627,9 @@ def lean_kb(n_roles: int, n_skills: int, seed: int) -> dict[str, Any]:
     """Many small roles: a title, a track and a source each; one in three names a skill.
 
     Titles are those of ``esco_kb``, numbered from the second round of them on
-    (``Senior Data Engineer 2``), so any number of roles have distinct names.
+    (``Senior Data Engineer (team 2)``), so any number of roles have distinct names, each
+    far enough from the others for a misspelt one to resolve (``... Engineer 2`` would be
+    about as close to a typo of ``... Engineer`` as the title itself).
     """
     rng = random.Random(seed)
     sources = _sources()
@@ -643,7 +645,7 @@ def lean_kb(n_roles: int, n_skills: int, seed: int) -> dict[str, Any]:
         noun = _NOUNS[index // (len(_SENIORITY) * len(_DOMAINS))]
         title = " ".join(p for p in (seniority, domain, noun) if p)
         if i >= combos:
-            title += f" {i // combos + 1}"
+            title += f" (team {i // combos + 1})"
         source = rng.choice(source_ids)
         role = {"id": _slug(title, ids), "title": title, "track": rng.choice(_TRACKS)}
         role["sources"] = [source]

@@ -136,5 +136,5 @@ def test_lean_kb_has_more_roles_than_titles_and_validates(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr
     kb = load_kb(out)  # validation refuses a name shared by two roles
     assert len(kb.roles) == 4300
-    assert kb.roles[4200].title.endswith(" 2")
+    assert kb.roles[4200].title.endswith(" (team 2)")
     assert sum(1 for r in kb.roles if r.skills) == 1434  # one role in three
