@@ -8,6 +8,9 @@ Two kinds, both deterministic (a seeded ``random.Random``) so runs compare like 
   points at copy k, so the result validates just as the input does.
 * ``--esco``: an ESCO-sized KB made from scratch (3,000 roles, 13,500 skills by default),
   with skill lists, salaries, a roadmap, responsibilities and qualifications per role.
+* ``--esco --lean``: roles with only a title, a track and a source (one in three also a
+  skill), so that many fit under the loader's cap: 100,000 roles in about 17 MiB, the
+  size of the KB of issue 11.
 
 The file is written without YAML anchors or aliases: the loader refuses them.
 
@@ -15,6 +18,7 @@ Examples::
 
     python bench/generate.py --scale 40 --input data/roles.yaml --out bench/out/x40.yaml
     python bench/generate.py --esco --out bench/out/esco.yaml
+    python bench/generate.py --esco --lean --roles 100000 --skills 2000 --out bench/out/100k.yaml
 """
 
 from __future__ import annotations
@@ -619,6 +623,40 @@ def esco_kb(n_roles: int, n_skills: int, seed: int) -> dict[str, Any]:
     }
 
 
+def lean_kb(n_roles: int, n_skills: int, seed: int) -> dict[str, Any]:
+    """Many small roles: a title, a track and a source each; one in three names a skill.
+
+    Titles are those of ``esco_kb``, numbered from the second round of them on
+    (``Senior Data Engineer (team 2)``), so any number of roles have distinct names, each
+    far enough from the others for a misspelt one to resolve (``... Engineer 2`` would be
+    about as close to a typo of ``... Engineer`` as the title itself).
+    """
+    rng = random.Random(seed)
+    sources = _sources()
+    source_ids = [s["id"] for s in sources]
+    skills = _skills(rng, n_skills, source_ids)
+    combos = len(_SENIORITY) * len(_DOMAINS) * len(_NOUNS)
+    ids: set[str] = set()
+    roles = []
+    for i in range(n_roles):
+        index = i * 7919 % combos  # 7919 is prime and does not divide combos: every title
+        seniority = _SENIORITY[index % len(_SENIORITY)]
+        domain = _DOMAINS[index // len(_SENIORITY) % len(_DOMAINS)]
+        noun = _NOUNS[index // (len(_SENIORITY) * len(_DOMAINS))]
+        title = " ".join(p for p in (seniority, domain, noun) if p)
+        if i >= combos:
+            title += f" (team {i // combos + 1})"
+        source = rng.choice(source_ids)
+        role = {"id": _slug(title, ids), "title": title, "track": rng.choice(_TRACKS)}
+        role["sources"] = [source]
+        if i % 3 == 0:
+            skill = rng.choice(skills)
+            group = {"tier": "essential", "text": skill["name"], "skills": [skill["id"]]}
+            role["skills"] = [group | {"source": source}]
+        roles.append(role)
+    return {"version": 1, "sources": sources, "skills": skills, "roles": roles}
+
+
 def _validate(path: Path) -> None:
     """Load ``path`` with careercli's own loader; exit 1 with its first errors if invalid."""
     from careercli.kb.errors import KBError
@@ -637,6 +675,9 @@ def main(argv: list[str] | None = None) -> None:
     kind = parser.add_mutually_exclusive_group(required=True)
     kind.add_argument("--scale", type=int, help="copies of the input KB (>= 1)")
     kind.add_argument("--esco", action="store_true", help="an ESCO-sized KB from scratch")
+    parser.add_argument(
+        "--lean", action="store_true", help="with --esco: many small roles (see above)"
+    )
     parser.add_argument("--input", type=Path, default=Path("data/roles.yaml"), help="for --scale")
     parser.add_argument("--roles", type=int, default=3000, help="for --esco (default 3000)")
     parser.add_argument("--skills", type=int, default=13500, help="for --esco (default 13500)")
@@ -650,8 +691,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.esco:
         if args.roles < 1 or args.skills < 10:
             parser.error("--esco needs at least 1 role and 10 skills")
-        kb = esco_kb(args.roles, args.skills, args.seed)
+        make = lean_kb if args.lean else esco_kb
+        kb = make(args.roles, args.skills, args.seed)
     else:
+        if args.lean:
+            parser.error("--lean goes with --esco")
         if args.scale < 1:
             parser.error("--scale must be at least 1")
         with args.input.open("rb") as fh:

@@ -113,3 +113,28 @@ def test_runner_takes_piped_and_profile_rows() -> None:
     assert set(results) == {"roles (piped)", "profile remove"}
     assert all(r["error"] is None for r in results.values())
     assert results["profile remove"]["before"].startswith("careercli profile add ")
+
+
+def test_runner_measures_typo_lookups_against_the_exact_ones() -> None:
+    args = ("--rounds", "1", "--warmup", "0", "--commands", "role (typo),skill (typo)", "--json")
+    done = bench("bench/run.py", "--kb", str(MINI), *args)
+    assert done.returncode == 0, done.stderr
+    results = {r["command"]: r for r in json.loads(done.stdout)["results"]}
+    role, skill = results["role (typo)"], results["skill (typo)"]
+    assert role["shown"] == "careercli role 'Machine Learing Engineer'"
+    assert role["against"] == "careercli role 'Machine Learning Engineer'"
+    assert skill["against"] == "careercli skill Python"
+    for r in (role, skill):  # the typo found the same entry: the outputs were equal
+        assert r["error"] is None and "another entry" not in (r["warning"] or "")
+        assert r["extra_target_ms"] == 200.0 and isinstance(r["extra_ms"], float)
+
+
+def test_lean_kb_has_more_roles_than_titles_and_validates(tmp_path: Path) -> None:
+    out = tmp_path / "lean.yaml"
+    args = ("--esco", "--lean", "--roles", "4300", "--skills", "20", "--out", str(out))
+    done = bench("bench/generate.py", *args, "--validate")
+    assert done.returncode == 0, done.stderr
+    kb = load_kb(out)  # validation refuses a name shared by two roles
+    assert len(kb.roles) == 4300
+    assert kb.roles[4200].title.endswith(" (team 2)")
+    assert sum(1 for r in kb.roles if r.skills) == 1434  # one role in three

@@ -169,6 +169,25 @@ class Catalog:
                 out.setdefault(entry_id, (entry_id, "", []))[2].append(name)
         return list(out.values())
 
+    def name_table(self, kind: str) -> tuple[list[str], list[str]]:
+        """Each role's or skill's distinct normalised names, flat: (ids, names), in file order.
+
+        ``names[k]`` is a name of ``ids[k]``; one row, stored at build time, so the name
+        resolution steps that scan every name (a typo) read one value per kind.
+        """
+        ids, norms = self._db.execute(
+            "SELECT ids, norms FROM name_lists WHERE kind = ?", (kind,)
+        ).fetchone()
+        return json.loads(ids), json.loads(norms)
+
+    def aliases(self, kind: str, entry_id: str) -> list[str]:
+        """The names of an entry other than its primary one and its id, in file order."""
+        rows = self._rows(
+            "SELECT name FROM names WHERE kind = ? AND id = ? AND is_primary = 0 ORDER BY rowid",
+            (kind, entry_id),
+        )
+        return [r[0] for r in rows if r[0] != entry_id]
+
     def ids_named(self, kind: str, text: str) -> list[str]:
         """Entries with a name equal to ``text`` ignoring case, else ignoring punctuation."""
         for column, value in (("folded", text.casefold()), ("norm", normalise(text))):

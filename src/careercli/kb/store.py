@@ -67,6 +67,9 @@ CREATE TABLE names(kind TEXT, id TEXT, name TEXT, folded TEXT, norm TEXT, is_pri
 CREATE INDEX names_folded ON names(kind, folded);
 CREATE INDEX names_norm ON names(kind, norm);
 CREATE INDEX names_id ON names(kind, id);
+-- per kind, each entry's distinct normalised names in file order, flat (two JSON lists of
+-- the same length, the ids and the names): what a typo lookup scans, read in one row
+CREATE TABLE name_lists(kind TEXT PRIMARY KEY, ids TEXT, norms TEXT);
 -- each skill a role names, and those its skills imply (via: the skill that implies it,
 -- by the KB's own broader/implies curation; NULL when the role names it itself)
 CREATE TABLE role_skills(role TEXT, skill TEXT, tier INTEGER, groups TEXT, via TEXT);
@@ -323,6 +326,12 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
         ],
     )  # fmt: skip
     conn.executemany("INSERT INTO names VALUES (?,?,?,?,?,?)", _name_rows(kb))
+    for kind in ("role", "skill"):
+        # rowid order is the order _name_rows gave: the file's, each entry's names together
+        rows = conn.execute("SELECT id, norm FROM names WHERE kind = ? ORDER BY rowid", (kind,))
+        pairs = list(dict.fromkeys(rows))
+        lists = (json.dumps([i for i, _ in pairs]), json.dumps([n for _, n in pairs]))
+        conn.execute("INSERT INTO name_lists VALUES (?, ?, ?)", (kind, *lists))
     conn.executemany("INSERT INTO role_skills VALUES (?,?,?,?,?)", _role_skill_rows(kb, links))
     conn.executemany(
         "INSERT INTO listings VALUES (?,?,?,?,?,?)",

@@ -8,9 +8,9 @@ candidates are about equally close the user is asked instead of guessed for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, Protocol
 
 from careercli.kb.catalog import Catalog
@@ -61,12 +61,37 @@ class Candidate:
         return tuple(dict.fromkeys(normalise(n) for n in self.names()))
 
 
+@dataclass(frozen=True)
+class NameTable:
+    """Every normalised name of a kind as one flat list, for the steps that scan them all.
+
+    ``norms[k]`` is a name of the entry with id ``owners[k]``; entries come in their
+    order (the file's), each entry's names together. ``entry`` gives the candidate of an
+    id, built only for the few ids a step picks, so a scan of 13,500 skills creates no
+    object per skill and runs in list comprehensions and rapidfuzz's C loops.
+    """
+
+    norms: list[str]
+    owners: list[str]
+    entry: Callable[[str], Candidate]
+
+    @classmethod
+    def of(cls, candidates: Sequence[Candidate]) -> NameTable:
+        pairs = [(c.id, n) for c in candidates for n in c.norms]
+        by_id = {c.id: c for c in reversed(candidates)}  # the first of an id, as before
+        return cls([n for _, n in pairs], [i for i, _ in pairs], by_id.__getitem__)
+
+    def ids(self) -> list[str]:
+        """Every entry's id, in order."""
+        return list(dict.fromkeys(self.owners))
+
+
 class NameIndex(Protocol):
-    """Where names come from: an exact lookup, and every candidate for the slower steps."""
+    """Where names come from: an exact lookup, and every name for the slower steps."""
 
     def exact(self, text: str) -> list[Candidate]: ...
 
-    def candidates(self) -> Sequence[Candidate]: ...
+    def table(self) -> NameTable: ...
 
 
 class ListIndex:
@@ -86,6 +111,9 @@ class ListIndex:
     def candidates(self) -> Sequence[Candidate]:
         return self._candidates
 
+    def table(self) -> NameTable:
+        return NameTable.of(self._candidates)
+
 
 class CatalogIndex:
     """Role or skill names of a catalog; the exact step is one indexed query."""
@@ -93,7 +121,7 @@ class CatalogIndex:
     def __init__(self, catalog: Catalog, kind: str) -> None:
         self._catalog = catalog
         self._kind = kind
-        self._all: list[Candidate] | None = None
+        self._table: NameTable | None = None
 
     def _name(self, entry_id: str) -> str:
         if self._kind == "role":
@@ -103,13 +131,16 @@ class CatalogIndex:
     def exact(self, text: str) -> list[Candidate]:
         return [Candidate(i, self._name(i)) for i in self._catalog.ids_named(self._kind, text)]
 
-    def candidates(self) -> Sequence[Candidate]:
-        if self._all is None:
-            self._all = [
-                Candidate(i, name, tuple(n for n in others if n != i))
-                for i, name, others in self._catalog.names(self._kind)
-            ]
-        return self._all
+    def table(self) -> NameTable:
+        """The names as the build stored them, flat and normalised: one row to read."""
+        if self._table is None:
+            ids, norms = self._catalog.name_table(self._kind)
+            self._table = NameTable(norms, ids, cache(self._entry))
+        return self._table
+
+    def _entry(self, entry_id: str) -> Candidate:
+        aliases = tuple(self._catalog.aliases(self._kind, entry_id))
+        return Candidate(entry_id, self._name(entry_id), aliases)
 
 
 @dataclass(frozen=True)
@@ -126,12 +157,12 @@ class Resolution:
 SHORT_LIST = 8  # a kind with this few names lists them all when nothing is close
 
 
-def _did_you_mean(names: Iterable[str], candidates: Sequence[Candidate] = ()) -> str:
+def _did_you_mean(names: Iterable[str], table: NameTable | None = None) -> str:
     names = list(names)
     if names:
         return f"; did you mean: {', '.join(names)}?"
-    if 0 < len(candidates) <= SHORT_LIST:
-        return f"; choose from: {', '.join(c.name for c in candidates)}"
+    if table is not None and 0 < len(ids := table.ids()) <= SHORT_LIST:
+        return f"; choose from: {', '.join(table.entry(i).name for i in ids)}"
     return ""
 
 
@@ -153,18 +184,17 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
             [c.name for c in exact.values()],
         )
 
-    candidates = index.candidates()
+    table = index.table()
     if len(key) < MIN_FUZZY_LENGTH:
-        suggestions = suggest(key, candidates)
-        hint = _did_you_mean(suggestions, candidates)
+        suggestions = suggest(key, table)
+        hint = _did_you_mean(suggestions, table)
         raise UnknownName(f"no {kind} is named {text!r}{hint}", suggestions)
 
-    words = key.split()
-    containing = [c for c in candidates if any(_has_words(words, n) for n in c.norms)]
+    containing = [table.entry(i) for i in _containing(key.split(), table)]
     if len(containing) > 1:
-        starting = [c for c in containing if any(n.startswith(key) for n in c.norms)]
+        starting = _starting(key, {c.id for c in containing}, table)
         if len(starting) == 1:
-            containing = starting
+            containing = [table.entry(starting[0])]
     if len(containing) == 1:
         return Resolution(containing[0].id, containing[0].name, "words")
     if len(containing) > 1:
@@ -174,7 +204,7 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
         )
         raise AmbiguousName(f"{text!r} fits more than one {kind}" + _did_you_mean(shown), names)
 
-    ranked = _rank(key, candidates)
+    ranked = _rank(key, table)
     if ranked and ranked[0][1] >= FUZZY_CUTOFF:
         best, score = ranked[0]
         close = [c for c, s in ranked[1:] if s >= FUZZY_CUTOFF and score - s < AMBIGUITY_MARGIN]
@@ -185,9 +215,27 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
             f"{text!r} is about as close to several {kind}s" + _did_you_mean(names), names
         )
 
-    suggestions = suggest(key, candidates)
-    hint = _did_you_mean(suggestions, candidates)
+    suggestions = suggest(key, table)
+    hint = _did_you_mean(suggestions, table)
     raise UnknownName(f"no {kind} matches {text!r}{hint}", suggestions)
+
+
+def _containing(words: list[str], table: NameTable) -> list[str]:
+    """Ids of the entries with a name that has every word of ``words`` (see _has_words).
+
+    A word that starts a word of a name is in the name, so plain substring tests (C
+    speed) narrow the names first and only those left are split into words.
+    """
+    found: Iterable[int] = range(len(table.norms))
+    for w in sorted(words, key=len, reverse=True):  # the longest word rules out most
+        found = [k for k in found if w in table.norms[k]]
+    return list(dict.fromkeys(table.owners[k] for k in found if _has_words(words, table.norms[k])))
+
+
+def _starting(key: str, ids: set[str], table: NameTable) -> list[str]:
+    """Those of ``ids`` with a name starting with ``key``."""
+    starts = [k for k, n in enumerate(table.norms) if n.startswith(key)]
+    return list(dict.fromkeys(table.owners[k] for k in starts if table.owners[k] in ids))
 
 
 def _has_words(words: list[str], norm: str) -> bool:
@@ -196,38 +244,26 @@ def _has_words(words: list[str], norm: str) -> bool:
     return all(any(t.startswith(w) for t in tokens) for w in words)
 
 
-def _flat(candidates: Sequence[Candidate]) -> tuple[list[str], list[Candidate]]:
-    """Every normalised name, and the candidate each belongs to, for C-speed scoring."""
-    norms: list[str] = []
-    owners: list[Candidate] = []
-    for c in candidates:
-        for n in c.norms:
-            norms.append(n)
-            owners.append(c)
-    return norms, owners
-
-
 def _best_per_candidate(
-    key: str, candidates: Sequence[Candidate], scorers: Sequence[Any], cutoff: float
+    key: str, table: NameTable, scorers: Sequence[Any], cutoff: float
 ) -> list[tuple[Candidate, float]]:
     from rapidfuzz import process
 
-    norms, owners = _flat(candidates)
     found = []
     for scorer in scorers:
-        hits = process.extract(key, norms, scorer=scorer, limit=None, score_cutoff=cutoff)
-        found.append([(owners[i], float(score)) for _, score, i in hits])
+        hits = process.extract(key, table.norms, scorer=scorer, limit=None, score_cutoff=cutoff)
+        found.append([(table.entry(table.owners[i]), float(score)) for _, score, i in hits])
     return _merge(*found)
 
 
-def _rank(key: str, candidates: Sequence[Candidate]) -> list[tuple[Candidate, float]]:
+def _rank(key: str, table: NameTable) -> list[tuple[Candidate, float]]:
     """Candidates close to ``key`` (typos, word order), closest first."""
     from rapidfuzz import fuzz
 
-    return _best_per_candidate(key, candidates, [fuzz.token_sort_ratio], FUZZY_CUTOFF - 10)
+    return _best_per_candidate(key, table, [fuzz.token_sort_ratio], FUZZY_CUTOFF - 10)
 
 
-def suggest(key: str, candidates: Sequence[Candidate], limit: int = SUGGESTIONS) -> list[str]:
+def suggest(key: str, table: NameTable, limit: int = SUGGESTIONS) -> list[str]:
     """The nearest few names, for a "did you mean" line; generous, but not random.
 
     WRatio's partial matching lets a short query score high against any long name that
@@ -238,28 +274,27 @@ def suggest(key: str, candidates: Sequence[Candidate], limit: int = SUGGESTIONS)
 
     if len(key) >= SHORT_QUERY:
         scorers = [fuzz.token_sort_ratio, fuzz.WRatio]
-        ranked = _best_per_candidate(key, candidates, scorers, SUGGEST_CUTOFF)
+        ranked = _best_per_candidate(key, table, scorers, SUGGEST_CUTOFF)
     else:
-        whole = _best_per_candidate(key, candidates, [fuzz.token_sort_ratio], SUGGEST_CUTOFF)
-        ranked = _merge(whole, _best_word(key, candidates))
+        whole = _best_per_candidate(key, table, [fuzz.token_sort_ratio], SUGGEST_CUTOFF)
+        ranked = _merge(whole, _best_word(key, table))
     return [c.name for c, _ in ranked[:limit]]
 
 
-def _best_word(key: str, candidates: Sequence[Candidate]) -> list[tuple[Candidate, float]]:
+def _best_word(key: str, table: NameTable) -> list[tuple[Candidate, float]]:
     """Candidates having a word close to ``key`` as a whole word (``ratio``, not partial)."""
     from rapidfuzz import fuzz, process
 
     words: list[str] = []
-    owners: list[Candidate] = []
-    for c in candidates:
-        for n in c.norms:
-            for w in n.split():
-                words.append(w)
-                owners.append(c)
+    owners: list[str] = []
+    for n, owner in zip(table.norms, table.owners, strict=True):
+        for w in n.split():
+            words.append(w)
+            owners.append(owner)
     hits = process.extract(
         key, words, scorer=fuzz.ratio, limit=None, score_cutoff=SHORT_WORD_CUTOFF
     )
-    return _merge([(owners[i], float(score)) for _, score, i in hits])
+    return _merge([(table.entry(owners[i]), float(score)) for _, score, i in hits])
 
 
 def _merge(*lists: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
