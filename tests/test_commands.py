@@ -247,9 +247,24 @@ def test_roles_bad_track_is_a_usage_error(run: Run, mini: Path) -> None:
     result = run("roles", "--track", "wizard", data=mini)
     assert result.exit_code == 2
     assert result.stderr == (
-        "careercli: error: Invalid value for '--track': 'wizard' is not one of 'technical', "
-        "'specialized', 'business', 'leadership' (see 'careercli roles --help')\n"
+        "careercli: error: Invalid value for '--track': no track matches 'wizard'; choose from: "
+        "technical, specialized, business, leadership (see 'careercli roles --help')\n"
     )
+
+
+def test_tracks_and_categories_take_short_names_like_any_other_name(run: Run) -> None:
+    """One resolver policy: a prefix (``tech``), any case, a typo (``specialsed``)."""
+    for typed, track in (("tech", "technical"), ("SPECIALIZED", "specialized"),
+                         ("specialsed", "specialized"), ("lead", "leadership")):  # fmt: skip
+        result = run("roles", "--track", typed, "--json")
+        rows = json.loads(result.stdout)
+        assert result.exit_code == 0 and rows and {r["track"] for r in rows} == {track}
+        typo = typed == "specialsed"
+        assert result.stderr == (
+            "careercli: 'specialsed' taken as track 'specialized'\n" if typo else ""
+        )
+    skills = json.loads(ok(run("skills", "--category", "fram", "--json")))
+    assert skills and {s["category"] for s in skills} == {"framework"}
 
 
 def test_skills_listing_by_need_and_category(run: Run, mini: Path) -> None:

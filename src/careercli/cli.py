@@ -21,7 +21,7 @@ from typer.exceptions import Abort
 
 from careercli.kb.errors import KBError, ValidationFailed
 from careercli.kb.paths import DATA_ENV
-from careercli.kb.shapes import LevelName, SkillCategory, Track
+from careercli.kb.shapes import SKILL_CATEGORIES, TRACKS, LevelName
 from careercli.profile import ProfileError
 from careercli.query.resolve import EmptyName, ResolveError
 
@@ -535,9 +535,34 @@ def roadmap(
         print_renderable(render_roadmap(detail))
 
 
+def _choice(kind: str, choices: tuple[str, ...]) -> Any:
+    """A callback taking any unambiguous short name or typo of one of ``choices``."""
+
+    def pick(value: str | None) -> str | None:
+        if value is None:
+            return None
+        from careercli.query.resolve import resolve_choice
+
+        _check_text(value)
+        try:
+            found = resolve_choice(value, choices, kind)
+        except ResolveError as err:
+            raise typer.BadParameter(err.message) from None
+        if found.how == "fuzzy":  # a short name is what these are for: no note
+            note_line(f"{value.strip()!r} taken as {kind} {found.name!r}")
+        return found.id
+
+    return pick
+
+
 TrackOption = Annotated[
-    Track | None,
-    typer.Option("--track", case_sensitive=False, help="The career track.", show_choices=True),
+    str | None,
+    typer.Option(
+        "--track",
+        help=f"The career track: {', '.join(TRACKS)} (a short name will do).",
+        callback=_choice("track", TRACKS),
+        show_default=False,
+    ),
 ]
 
 
@@ -578,8 +603,13 @@ def roles(
 def skills(
     ctx: typer.Context,
     category: Annotated[
-        SkillCategory | None,
-        typer.Option("--category", case_sensitive=False, help="The kind of skill."),
+        str | None,
+        typer.Option(
+            "--category",
+            help=f"The kind of skill: {', '.join(SKILL_CATEGORIES)}.",
+            callback=_choice("category", SKILL_CATEGORIES),
+            show_default=False,
+        ),
     ] = None,
     show_all: AllFlag = False,
     as_json: JsonFlag = False,

@@ -39,6 +39,7 @@ SkillCategory = Literal[
     "soft-skill",
     "business",
 ]
+SKILL_CATEGORIES: tuple[str, ...] = SkillCategory.__args__  # type: ignore[attr-defined]
 
 
 # The curated names of skill groups, the same across roles (a source's own heading is kept

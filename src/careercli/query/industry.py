@@ -23,7 +23,7 @@ def industries(catalog: Catalog, name: str | None = None) -> Industries:
     """Every industry, or the one ``name`` resolves to (a ResolveError if none does)."""
     found = list(catalog.industries)
     if name is not None:
-        index = ListIndex([Candidate(i.id, i.name) for i in found])
+        index = ListIndex([Candidate(i.id, i.name, tuple(i.aliases)) for i in found])
         wanted = resolve(name, index, "industry").id
         found = [i for i in found if i.id == wanted]
     return Industries(found, source_refs(catalog))

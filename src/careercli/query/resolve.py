@@ -305,3 +305,9 @@ def _merge(*lists: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float
             if c.id not in best or best[c.id][1] < score:
                 best[c.id] = (c, score)
     return sorted(best.values(), key=lambda cs: (-cs[1], cs[0].name))
+
+
+def resolve_choice(text: str, choices: Sequence[str], kind: str) -> Resolution:
+    """One of a few fixed names (a track, a skill category) by the same policy as any
+    other name: exact, then a prefix or the words typed (``tech``), then a typo."""
+    return resolve(text, ListIndex([Candidate(c, c) for c in choices]), kind)
