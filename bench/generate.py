@@ -33,6 +33,7 @@ from typing import Any, get_args
 import yaml
 
 from careercli.kb.models import SkillCategory
+from careercli.kb.shapes import SKILL_GROUPS
 
 _Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -309,20 +310,7 @@ _CONTEXTS = [
     "with open-source tools",
 ]
 _CATEGORIES = list(get_args(SkillCategory))  # the schema's own list, so they never drift
-_GROUPS = [
-    "Programming",
-    "ML Frameworks",
-    "Deployment",
-    "Data",
-    "Mathematics",
-    "Cloud",
-    "Tooling",
-    "Communication",
-    "Research",
-    "Product",
-    "Security",
-    "Testing",
-]
+_GROUPS = list(SKILL_GROUPS)  # the curated group names (kb/shapes.py)
 _TRACKS = ["technical", "specialized", "business", "leadership"]
 _LEVELS = ["entry", "mid", "senior", "staff", "principal", "director"]
 _PHASES = ["Foundation", "Core Skills", "Specialization"]

@@ -358,7 +358,7 @@ def test_shell_completion_offers_role_names(tmp_path: Path) -> None:
     }
     exe = Path(sys.executable).parent / "careercli"
     out = subprocess.run([str(exe)], capture_output=True, text=True, env=env)
-    assert out.stdout.splitlines()[:2] == ["Data Engineer", "Data Scientist"]
+    assert out.stdout.splitlines()[:3] == ["Data Analyst", "Data Engineer", "Data Scientist"]
     assert out.stderr == ""
 
 

@@ -31,7 +31,8 @@ def test_role_shows_skills_pay_sources_and_way_in(run: Run, mini: Path) -> None:
     assert out.startswith("Machine Learning Engineer\n")
     assert "technical track · ML Engineering pay family · also: MLE, ML Engineer" in out
     for fragment in (
-        "essential Programming: Python ML Frameworks: PyTorch important Deployment: Kubernetes",
+        "essential Languages: Python Frameworks and libraries: PyTorch",
+        "important MLOps and deployment: Kubernetes",
         "Python 7/7",
         "$100K-$140K",
         "median $115,599 (entry-level)",
@@ -180,7 +181,7 @@ def test_skill_shows_roles_tiers_listings_and_companions(run: Run, mini: Path) -
     out = ok(run("skill", "torch", data=mini))
     assert out.startswith("PyTorch\nframework · also: torch\n")
     assert "• Tensors and autograd" in out
-    assert "Machine Learning Engineer essential ML Frameworks" in flat(out)
+    assert "Machine Learning Engineer essential Frameworks and libraries" in flat(out)
     assert "Data Scientist useful" in flat(out)
     assert "PyTorch/TensorFlow 5/7" in flat(out)
     assert "Python (2), SQL (2)" in out
@@ -374,16 +375,16 @@ def test_a_skill_two_sources_rank_differently_shows_once(
     row = "      - {{tier: {}, group: {}, text: x, skills: [{}], source: guide-b}}"
     extra = "\n".join(
         row.format(*g)
-        for g in [("useful", "Tools", "python"), ("essential", "Lang", "python"),
-                  ("important", "Airflow", "airflow")]
+        for g in [("useful", "Software engineering", "python"), ("essential", "Research", "python"),
+                  ("important", "Cloud and infrastructure", "airflow")]
     )  # fmt: skip
     anchor = "    listing_frequencies:\n"
     kb.write_text(mini.read_text().replace(anchor, extra + "\n" + anchor, 1))
     out = ok(run("role", "MLE", data=kb, width=120))
-    assert "Programming: Python" in out and "Data: SQL, Spark" in out
-    assert "Tools:" not in out  # its only skill is already listed as essential
-    assert "Lang:" not in out  # and in an earlier essential group
-    assert re.search(r"\n +Airflow *\n", out) and "Airflow: Airflow" not in out  # namesake
+    assert "Languages: Python" in out and "Data engineering: SQL, Spark" in out
+    assert "Software engineering:" not in out  # its only skill is already listed as essential
+    assert "Research:" not in out  # and in an earlier essential group
+    assert "Cloud and infrastructure: Airflow" in out
 
 
 def test_salary_bad_level(run: Run, mini: Path) -> None:
@@ -489,7 +490,7 @@ def test_every_read_command_has_json(run: Run, mini: Path, args: list[str]) -> N
         (["skills"], ["framework", "Kubernetes", "torch"]),
         (["match", "python", "sql"], ["Analytics / Data Engineer", "75%", "Statistics"]),
         (["path", "Data Scientist", "MLE"], ["Kubernetes", "Learning Path › Core Skills"]),
-        (["skill", "pytorch"], ["Machine Learning Engineer", "ML Frameworks", "5/7"]),
+        (["skill", "pytorch"], ["Machine Learning Engineer", "Frameworks and libraries", "5/7"]),
     ],
 )
 def test_narrow_terminal_keeps_every_word_whole(

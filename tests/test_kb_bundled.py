@@ -26,7 +26,7 @@ def year(kb: KnowledgeBase, source_id: str) -> int | None:
 def test_bundled_kb_validates_with_summary(run: Run) -> None:
     result = run("validate")
     assert result.exit_code == 0, result.stderr
-    assert "roles                 24" in result.stdout
+    assert "roles                 55" in result.stdout
 
 
 SEED_ROLES = [
@@ -155,3 +155,26 @@ def test_disagreeing_sources_both_show_in_role_view(run: Run) -> None:
     assert "$100K-$140K" in result.stdout  # Roles & Topics Guide, 2025
     assert "AiPathly RL Researcher, 2024" in result.stdout
     assert "Roles & Topics Guide, 2025" in result.stdout
+
+
+NAMED_ONLY = [
+    "Data Analyst", "AI Architect", "Principal Researcher", "Distinguished Engineer",
+    "Technical Fellow", "Director", "VP Product", "Team Lead", "Head of AI",
+    "Healthcare Data Scientist", "Medical AI Engineer", "Clinical Research Scientist",
+    "Quantitative Analyst", "Risk Modeler", "Trading Algorithm Developer",
+    "Autonomous Vehicle Engineer", "Perception Engineer", "Planning Engineer",
+    "Personalization Scientist", "Pricing Analyst", "Industrial Data Scientist",
+    "Manufacturing AI Engineer", "Supply Chain Analyst", "AI Researcher", "AI Research Leader",
+    "LLM Engineer", "Generative AI Specialist", "ML Researcher", "AI Safety Engineer",
+    "Applied Research Scientist", "Software Engineer",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("title", NAMED_ONLY)
+def test_every_title_the_sources_name_has_a_role(kb: KnowledgeBase, title: str) -> None:
+    """Issue 12 item 5: a title the seeds only name is a named-only role with related full
+    roles (cited as the KB's own curation)."""
+    role = next(r for r in kb.roles if r.title == title)
+    assert role.named_only and role.related
+    full = {r.id for r in kb.roles if not r.named_only}
+    assert all(link.role in full and link.source == "kb-curation" for link in role.related)

@@ -23,7 +23,16 @@ from pydantic import (
     model_validator,
 )
 
-from careercli.kb.shapes import LEVELS, TIERS, Level, SkillCategory, Tier, Track, Unit
+from careercli.kb.shapes import (
+    LEVELS,
+    TIERS,
+    Level,
+    SkillCategory,
+    SkillGroupName,
+    Tier,
+    Track,
+    Unit,
+)
 from careercli.text import SAFE_TEXT_PATTERN, control_message, unsafe_at
 
 __all__ = ["LEVELS", "TIERS", "Level", "SkillCategory", "Tier", "Track", "Unit"]
@@ -115,7 +124,7 @@ class SkillGroup(Model):
     """
 
     tier: Tier
-    group: Text | None = None
+    group: SkillGroupName | None = None
     heading: Text | None = None
     text: Text
     phrase: Text | None = None
