@@ -67,15 +67,21 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
             )
         parts.append(section(title, t))
     if detail.pay:
-        parts.append(section("Pay (USD a year)", pay_table(detail.pay)))
+        pay: RenderableType = pay_table(detail.pay)
+        notes = [f"{level_label(f.level)}: {f.note}" for f in detail.pay if f.note]
+        if full and notes:
+            pay = Group(pay, Text("Notes", style="bold"), bullets(notes))
+        parts.append(section("Pay (USD a year)", pay))
     else:
         parts.append(section("Pay", Text(NO_PAY, style="dim")))
     if role.qualifications:
-        parts.append(section("Qualifications and experience", _qualifications(detail)))
+        parts.append(section("Qualifications and experience", _qualifications(detail, full)))
     responsibilities = [i for b in role.responsibilities for i in b.items] + [
         b.text for b in role.responsibilities if b.text
     ]
-    if responsibilities:
+    if full and role.responsibilities:
+        parts.append(section("Responsibilities", blocks(role.responsibilities, refs)))
+    elif responsibilities:
         parts.append(section("Daily responsibilities", bullets(responsibilities)))
     way_in = _way_in(detail)
     parts.append(
@@ -148,10 +154,13 @@ def _skill_lines(detail: RoleDetail) -> RenderableType:
     rows = table("Tier", "The source's words", "Counted as", min_widths=(9, 16, 12))
     for group in detail.role.skills:
         words = Text(group.text)
-        if group.group:
-            words = Text.assemble((f"{group.group}: ", "dim"), group.text)
+        if group.heading:  # the source's heading over the line
+            words = Text.assemble((f"{group.heading}: ", "dim"), group.text)
         names = ", ".join(detail.skill_names[s] for s in group.skills)
-        rows.add_row(group.tier, words, names)
+        tier = Text(group.tier)
+        if group.phrase:  # the source's words that decided the tier
+            tier.append(f"\n“{group.phrase}”", style="dim")
+        rows.add_row(tier, words, names)
     return rows
 
 
@@ -258,13 +267,14 @@ def pay_table(figures: list[PayFigure]) -> RenderableType:
     return t
 
 
-def _qualifications(detail: RoleDetail) -> RenderableType:
+def _qualifications(detail: RoleDetail, full: bool = False) -> RenderableType:
     lines = []
     for q in detail.role.qualifications:
         line = Text()
-        # The education line only when the text does not already say it in other words.
-        if q.education and not set(normalise(q.education).split()) <= set(
-            normalise(q.text).split()
+        # The education line only when the text does not already say it in other words
+        # (the full view shows it always).
+        if q.education and (
+            full or not set(normalise(q.education).split()) <= set(normalise(q.text).split())
         ):
             line.append("Education: ", style="bold")
             line.append(q.education)
