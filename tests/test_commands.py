@@ -316,6 +316,7 @@ def test_path_between_roles(run: Run, mini: Path) -> None:
         "name": "Kubernetes",
         "tier": "important",
         "phase": "Learning Path › Core Skills",
+        "phase_of_role": None,
     }
     assert data["skills_carried_over"] == ["python", "pytorch", "sql"]
     assert data["career_tracks"] == ["ds-to-architect"]
@@ -557,3 +558,27 @@ def test_implied_skills_count_in_match_and_skill_and_say_they_are_curated(
     needs = json.loads(ok(run("skill", "python", "--json", data=kb)))["needed_by"]
     assert {"role": "vision-engineer", "via": "PyTorch"}.items() <= needs[-1].items()
     assert "as part of PyTorch (curated)" in ok(run("skill", "python", data=kb, width=200))
+
+
+def test_path_teaches_a_skill_in_another_roles_roadmap_and_says_whose(run: Run, mini: Path) -> None:
+    """Data Engineer has no roadmap; MLE's Foundation phase teaches Python."""
+    data = json.loads(ok(run("path", "Analytics / Data Engineer", "Data Engineer", "--json",
+                             data=mini)))  # fmt: skip
+    python = data["skills_to_add"][0]
+    assert (python["skill"], python["phase"], python["phase_of_role"]) == (
+        "python",
+        "Learning Path › Foundation",
+        "Machine Learning Engineer",
+    )
+    assert data["start_from"] == "role"
+    out = ok(run("path", "Analytics / Data Engineer", "Data Engineer", data=mini, width=200))
+    assert "Learning Path › Foundation (Machine Learning Engineer's roadmap)" in out
+
+
+def test_path_from_a_role_the_sources_only_name_starts_from_the_profile(run: Run) -> None:
+    out = ok(run("path", "Software Engineer", "ML Engineer", width=200))
+    assert "The sources name no skills for Software Engineer, so this starts from no skills" in out
+    ok(run("profile", "add", "python", "docker"))
+    data = json.loads(ok(run("path", "Software Engineer", "ML Engineer", "--json")))
+    assert data["start_from"] == "profile"
+    assert {"python", "docker"} <= set(data["skills_carried_over"])

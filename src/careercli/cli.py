@@ -738,7 +738,7 @@ def path(
     catalog = _state(ctx).catalog()
     ids = [_resolve(ctx, n, "role") for n in names]
     if len(ids) == 2:
-        result = transition(catalog, ids[1], from_role=ids[0])
+        result = transition(catalog, ids[1], from_role=ids[0], have=_have(ctx) or frozenset())
     else:
         result = transition(catalog, ids[0], have=_profile_skills(ctx, "path without FROM"))
     if as_json:

@@ -21,7 +21,8 @@ class ToAdd:
     skill: str
     name: str
     tier: Tier
-    phase: str | None  # "Roadmap › Phase" of the target that covers it, where linked
+    phase: str | None  # "Roadmap › Phase" that covers it, where linked
+    phase_role: str | None = None  # the role whose roadmap that is, when not the target's
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class Transition:
     tracks: list[CareerTrack]
     names: dict[str, str]  # skill id -> name, for every skill above
     sources: dict[str, SourceRef]
+    # where the skills you have come from: "role" (the FROM role's), "profile" (yours,
+    # as FROM names no skills, or there is no FROM) or "nothing" (neither has any)
+    start_from: str = "role"
 
     @property
     def cited(self) -> list[str]:
@@ -63,24 +67,37 @@ class Transition:
 def transition(
     catalog: Catalog, to_role: str, from_role: str | None = None, have: frozenset[str] = frozenset()
 ) -> Transition:
+    """What moving to ``to_role`` takes: from ``from_role``'s skills, or ``have`` (the
+    profile's) when there is no FROM or the sources name no skills for it (a role they
+    only name), saying which."""
     target = catalog.role(to_role)
     start_role = catalog.role(from_role) if from_role else None
-    start = set(skill_tiers(start_role)) if start_role else set(have)
+    start = set(skill_tiers(start_role)) if start_role else set()
+    start_from = "role"
+    if not start:
+        start = set(have)
+        start_from = "profile" if start else "nothing"
     tiers = skill_tiers(target)
     names = skill_names(catalog, tiers)
-    phases: dict[str, str] = {}
+    phases: dict[str, tuple[str, str | None]] = {}
     for roadmap in target.roadmaps:
         for phase in roadmap.phases:
             for sid in phase.skills:
-                phases.setdefault(sid, f"{roadmap.name} › {phase.name}")
+                phases.setdefault(sid, (f"{roadmap.name} › {phase.name}", None))
+    for sid in tiers:  # else a phase of another role's roadmap that teaches it
+        if sid not in phases:
+            for role_id, roadmap_name, phase_name in catalog.phases_of_skill(sid)[:1]:
+                phases[sid] = (f"{roadmap_name} › {phase_name}", catalog.role_title(role_id))
     ordered = sorted(tiers.items(), key=lambda st: (TIERS.index(st[1]), names[st[0]].casefold()))
-    to_add = [ToAdd(s, names[s], t, phases.get(s)) for s, t in ordered if s not in start]
+    to_add = [
+        ToAdd(s, names[s], t, *phases.get(s, (None, None))) for s, t in ordered if s not in start
+    ]
     carry = by_name((s for s in tiers if s in start), names)
     pay = _pay_steps(catalog, from_role, to_role) if from_role else []
     tracks = [t for t in catalog.tracks if _links(t, from_role, to_role)]
     return Transition(
         from_role, start_role.title if start_role else None, to_role, target.title,
-        to_add, carry, pay, ways_in(target), tracks, names, source_refs(catalog),
+        to_add, carry, pay, ways_in(target), tracks, names, source_refs(catalog), start_from,
     )  # fmt: skip
 
 

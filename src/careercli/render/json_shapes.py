@@ -256,9 +256,17 @@ def match_json(have: frozenset[str], fits: list[Fit]) -> Data:
 def transition_json(t: Transition) -> Data:
     return {
         "from": t.from_role,
+        "start_from": t.start_from,
         "to": t.to_role,
         "skills_to_add": [
-            {"skill": a.skill, "name": a.name, "tier": a.tier, "phase": a.phase} for a in t.to_add
+            {
+                "skill": a.skill,
+                "name": a.name,
+                "tier": a.tier,
+                "phase": a.phase,
+                "phase_of_role": a.phase_role,
+            }
+            for a in t.to_add
         ],
         "skills_carried_over": t.carry_over,
         "pay": [

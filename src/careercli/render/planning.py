@@ -70,14 +70,22 @@ def render_transition(t: Transition) -> RenderableType:
     parts: list[RenderableType] = [
         Text.assemble(("From ", ""), (start, "bold cyan"), (" to ", ""), (t.to_title, "bold cyan"))
     ]
+    if t.from_title and t.start_from != "role":
+        mine = "your profile's skills" if t.start_from == "profile" else "no skills"
+        parts.append(
+            Text(
+                f"The sources name no skills for {t.from_title}, so this starts from {mine}"
+                + ("" if t.start_from == "profile" else " (save yours: careercli profile add)"),
+                style="italic",
+            )
+        )
     if t.to_add:
         tb = table("Tier", "Skill to add", "Covered in", min_widths=(9, 12, 10))
         for add in t.to_add:
-            tb.add_row(
-                Text(add.tier, style="bold"),
-                plain(add.name),
-                plain(add.phase or "-"),
-            )
+            where = plain(add.phase or "-")
+            if add.phase_role:
+                where.append(f" ({add.phase_role}'s roadmap)", style="dim")
+            tb.add_row(Text(add.tier, style="bold"), plain(add.name), where)
         parts.append(section(f"Skills to add ({len(t.to_add)})", tb))
     else:
         parts.append(
