@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from careercli.kb.loader import load_kb
@@ -178,3 +180,43 @@ def test_every_title_the_sources_name_has_a_role(kb: KnowledgeBase, title: str) 
     assert role.named_only and role.related
     full = {r.id for r in kb.roles if not r.named_only}
     assert all(link.role in full and link.source == "kb-curation" for link in role.related)
+
+
+@pytest.mark.parametrize("title", NAMED_ONLY)
+def test_every_named_title_answers_and_a_path_can_start_there(run: Run, title: str) -> None:
+    page = run("role", title, width=200)
+    assert page.exit_code == 0 and page.stderr == ""
+    assert "The sources only name this role; they do not describe it." in page.stdout
+    assert "Related roles" in page.stdout
+    path = run("path", title, "ML Engineer", width=200)
+    assert path.exit_code == 0
+    assert f"The sources name no skills for {title}, so this starts from" in path.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "kind", "found"),
+    [("computer vison engineer", "role", "Computer Vision Engineer"),
+     ("computer vison", "role", "Computer Vision Engineer"),
+     ("nlp enginer", "role", "NLP Engineer"),
+     ("reinforcment lerning engineer", "role", "Reinforcement Learning Engineer"),
+     ("MLOps Engineer", "role", "AI/ML DevOps Engineer"),
+     ("pytroch", "skill", "PyTorch")],
+)  # fmt: skip
+def test_common_titles_and_typos_resolve(run: Run, typed: str, kind: str, found: str) -> None:
+    result = run(kind, typed, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["title" if kind == "role" else "name"] == found
+
+
+def test_a_typo_of_a_name_several_roles_share_lists_them(run: Run) -> None:
+    result = run("role", "machine lerning")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("careercli: error: 'machine lerning' fits more than one role")
+    assert "Machine Learning Engineer" in result.stderr
+
+
+@pytest.mark.parametrize("typed", ["finance", "Finance", "financial"])
+def test_industries_answer_to_short_names(run: Run, typed: str) -> None:
+    result = run("industry", typed, "--json")
+    assert result.exit_code == 0, result.stderr
+    assert [i["name"] for i in json.loads(result.stdout)] == ["Financial Services"]

@@ -198,11 +198,7 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
     if len(containing) == 1:
         return Resolution(containing[0].id, containing[0].name, "words")
     if len(containing) > 1:
-        names = sorted((c.name for c in containing), key=len)
-        shown = names[:SUGGESTIONS] + (
-            [f"and {len(names) - SUGGESTIONS} more"] if len(names) > SUGGESTIONS else []
-        )
-        raise AmbiguousName(f"{text!r} fits more than one {kind}" + _did_you_mean(shown), names)
+        raise _fits_several(text, kind, containing)
 
     ranked = _rank(key, table)
     if ranked and ranked[0][1] >= FUZZY_CUTOFF:
@@ -215,9 +211,47 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
             f"{text!r} is about as close to several {kind}s" + _did_you_mean(names), names
         )
 
+    near = [table.entry(i) for i in _containing_near(key.split(), table)]
+    if len(near) == 1:  # every word typed, a typo or two inside: ``computer vison``
+        return Resolution(near[0].id, near[0].name, "fuzzy")
+    if len(near) > 1:
+        raise _fits_several(text, kind, near)
+
     suggestions = suggest(key, table)
     hint = _did_you_mean(suggestions, table)
     raise UnknownName(f"no {kind} matches {text!r}{hint}", suggestions)
+
+
+def _fits_several(text: str, kind: str, candidates: list[Candidate]) -> AmbiguousName:
+    names = sorted((c.name for c in candidates), key=len)
+    shown = names[:SUGGESTIONS] + (
+        [f"and {len(names) - SUGGESTIONS} more"] if len(names) > SUGGESTIONS else []
+    )
+    return AmbiguousName(f"{text!r} fits more than one {kind}" + _did_you_mean(shown), names)
+
+
+def _containing_near(words: list[str], table: NameTable) -> list[str]:
+    """Ids of the entries with a name holding, for each word typed, a word it starts or a
+    word within a typo of it (``vison`` for *vision*; words of 4 letters or more)."""
+    from rapidfuzz import fuzz, process
+
+    tokens = sorted({t for n in table.norms for t in n.split()})
+    close: list[set[str]] = []
+    for w in words:
+        near = {t for t in tokens if t.startswith(w)}
+        if len(w) >= MIN_FUZZY_LENGTH:
+            hits = process.extract(w, tokens, scorer=fuzz.ratio, limit=None,
+                                   score_cutoff=FUZZY_CUTOFF)  # fmt: skip
+            near |= {t for t, _, _ in hits}
+        if not near:
+            return []
+        close.append(near)
+    owners = [
+        table.owners[k]
+        for k, n in enumerate(table.norms)
+        if all(not set(n.split()).isdisjoint(c) for c in close)
+    ]
+    return list(dict.fromkeys(owners))
 
 
 def _containing(words: list[str], table: NameTable) -> list[str]:
