@@ -150,17 +150,18 @@ def _twin(twin: Twin, full: bool, stated: bool) -> RenderableType:
 
 
 def _skill_lines(detail: RoleDetail) -> RenderableType:
-    """Each skill line in the source's words, then the curated skills it counts as."""
+    """Each skill line in the source's words (the words deciding its tier in bold), then
+    the curated skills it counts as."""
     rows = table("Tier", "The source's words", "Counted as", min_widths=(9, 16, 12))
     for group in detail.role.skills:
         words = Text(group.text)
         if group.heading:  # the source's heading over the line
             words = Text.assemble((f"{group.heading}: ", "dim"), group.text)
         names = ", ".join(detail.skill_names[s] for s in group.skills)
-        tier = Text(group.tier)
-        if group.phrase:  # the source's words that decided the tier
-            tier.append(f"\n“{group.phrase}”", style="dim")
-        rows.add_row(tier, words, names)
+        # the source's words that decided the tier, in bold (after the line if elsewhere)
+        if group.phrase and not words.highlight_words([group.phrase], "bold", case_sensitive=False):
+            words.append(f" (“{group.phrase}”)", style="bold")
+        rows.add_row(group.tier, words, names)
     return rows
 
 
