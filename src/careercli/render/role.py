@@ -52,7 +52,7 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
         parts.append(section("Skill lines as the sources wrote them", _skill_lines(detail)))
     if full and role.requirements:
         parts.append(section("Requirements", blocks(role.requirements, refs)))
-    if role.stack:
+    if full and role.stack:  # the default view already names these skills by tier
         parts.append(section("Languages, frameworks and tools", _stack(role)))
     for freq in role.listing_frequencies:
         title = (
