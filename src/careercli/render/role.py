@@ -192,6 +192,9 @@ def _header(detail: RoleDetail) -> RenderableType:
     lines: list[RenderableType] = [title]
     if facts:
         lines.append(Text(" · ".join(facts), style="dim"))
+    described = [cite(detail.sources[s]) for s in role.sources if s in detail.sources]
+    if described:
+        lines.append(Text("Described by " + " ".join(described), style="dim"))
     if role.summary:
         lines.append(plain(role.summary))
     if role.primary_focus:
