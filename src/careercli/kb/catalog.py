@@ -279,6 +279,12 @@ class Catalog:
         )
         return [(role, shared, n) for role, shared, n in rows]
 
+    def titles_with_skills(self) -> list[tuple[str, str]]:
+        """(id, title) of every role naming skills, in file order."""
+        return [tuple(r) for r in self._rows(
+            "SELECT id, title FROM roles WHERE n_skills > 0 ORDER BY pos"
+        )]  # fmt: skip
+
     def role_needs(self, role_id: str) -> dict[str, tuple[str, str | None]]:
         """skill -> (tier, via): what the role names, then what those imply (``via`` is the
         skill implying it, by the KB's curation)."""

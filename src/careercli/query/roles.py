@@ -10,6 +10,7 @@ from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import TIERS, Tier, roadmap_total, skill_tiers
 from careercli.query.refs import SourceRef, source_refs
 from careercli.query.salary import PayFigure, role_pay
+from careercli.text import normalise
 
 if TYPE_CHECKING:
     from careercli.kb.models import Duration, Roadmap, Role, Stage
@@ -43,6 +44,7 @@ class Twin:
 
     id: str
     title: str
+    kind: str  # "name" (a near-twin title: Data Scientist (ML)) or "skills" (overlap)
     share: int  # percent of the two roles' skills together that both name
     shared: list[str]  # skill names
     only_here: list[str]
@@ -140,19 +142,52 @@ def role_links(catalog: Catalog, role: Role) -> list[Link]:
     return links
 
 
+_SAME = {"machine learning": "ml", "artificial intelligence": "ai", "&": " ", "/": " "}
+
+
+def _core(title: str) -> frozenset[str]:
+    """The words of a title that say what the role is: without what is in parentheses,
+    ``machine learning`` read as ``ml`` (``ML & AI Engineer`` holds ``ML Engineer``)."""
+    import re
+
+    text = re.sub(r"\([^)]*\)", " ", title).casefold()
+    for long, short in _SAME.items():
+        text = text.replace(long, short)
+    return frozenset(normalise(text).split())
+
+
+def _name_twins(catalog: Catalog, role: Role) -> list[str]:
+    """Roles whose title is this one's with words added or dropped (two words at least)."""
+    mine = _core(role.title)
+    if len(mine) < 2:
+        return []
+    found = []
+    for other, title in catalog.titles_with_skills():
+        theirs = _core(title)
+        if other != role.id and len(theirs) >= 2 and (mine <= theirs or theirs <= mine):
+            found.append(other)
+    return found
+
+
 def twins(catalog: Catalog, role: Role, tiers: dict[str, Tier], limit: int = TWINS) -> list[Twin]:
-    """The roles sharing most of this role's skills, with what they share and what not."""
+    """Near-twins by title (every one), then the roles sharing most of this role's skills,
+    each with what the two share and what only one names. Computed, not a source's claim."""
+    by_name = _name_twins(catalog, role)
+    overlaps = catalog.overlaps(role.id, limit + len(by_name))
+    by_skills = [(other, "skills") for other, _, _ in overlaps if other not in by_name][:limit]
+    mine = set(tiers)
     out = []
-    for other, shared, n_other in catalog.overlaps(role.id, limit):
+    for other, kind in [*((o, "name") for o in by_name), *by_skills]:
         theirs = set(catalog.role_skill_ids(other))
-        mine = set(tiers)
         names = skill_names(catalog, mine | theirs)
+        both = mine & theirs
         out.append(
             Twin(
                 id=other,
                 title=catalog.role_title(other),
-                share=pct(shared, len(mine) + n_other - shared),
-                shared=sorted((names[s] for s in mine & theirs), key=str.casefold),
+                kind=kind,
+                share=pct(len(both), len(mine | theirs)),
+                shared=sorted((names[s] for s in both), key=str.casefold),
                 only_here=sorted((names[s] for s in mine - theirs), key=str.casefold),
                 only_there=sorted((names[s] for s in theirs - mine), key=str.casefold),
             )

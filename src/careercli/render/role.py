@@ -102,15 +102,17 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
             parts.append(section(block.heading or "More", blocks([block], refs, headed=False)))
     if detail.links or detail.twins:
         lines: list[RenderableType] = []
+        share = {t.id: t.share for t in detail.twins}
         for link in detail.links:
             line = Text(link.name, style="bold" if link.role else "")
             line.append(f" ({link.kind})", style="dim")
             if link.note:
                 line.append(f": {link.note}")
+            if link.role in share:
+                line.append(f" ({share[link.role]}% of skills in common)", style="dim")
             lines.append(line)
         stated = {link.role for link in detail.links}
-        for twin in detail.twins:
-            lines.append(_twin(twin, full, twin.id in stated))
+        lines += [_twin(t, full) for t in detail.twins if t.id not in stated]
         parts.append(section("Related roles", Group(*lines)))
     parts.append(sources_section(refs, detail.cited))
     return Group(*parts)
@@ -127,14 +129,16 @@ NO_ROADMAP = "The sources give no roadmap or timeline for this role."
 TWIN_NAMES = 6  # skill names shown per list of a twin in the full view
 
 
-def _twin(twin: Twin, full: bool, stated: bool) -> RenderableType:
-    """``Data Scientist (ML) (similar by skills): 40% of skills in common``, and in the full
-    view what the two share and what only one names."""
+def _twin(twin: Twin, full: bool) -> RenderableType:
+    """``Data Scientist (ML) (a near-twin by title): 7% of skills in common; only here: ...``,
+    and in the full view what the two share and what only one names."""
     line = Text(twin.title, style="bold")
-    line.append(
-        " (similar by skills" + (", also linked above" if stated else "") + ")", style="dim"
-    )
+    how = "a near-twin by title" if twin.kind == "name" else "similar by skills"
+    line.append(f" ({how})", style="dim")
     line.append(f": {twin.share}% of skills in common")
+    if not full and twin.kind == "name" and twin.only_here:
+        more = f" +{len(twin.only_here) - 3}" if len(twin.only_here) > 3 else ""
+        line.append(f"; only here: {', '.join(twin.only_here[:3])}{more}")
     if not full:
         return line
     grid = Table.grid(padding=(0, 1, 0, 0))
