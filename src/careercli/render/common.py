@@ -292,15 +292,24 @@ def stage_text(stage: Stage) -> str:
     return f"{stage.name} ({years})" if years else stage.name
 
 
-def sources_section(refs: Mapping[str, SourceRef], source_ids: Iterable[str]) -> Group:
+def sources_section(
+    refs: Mapping[str, SourceRef], source_ids: Iterable[str], notes: bool = False
+) -> Group:
     """What each ``[Short, year]`` citation on the page stands for: the document's title,
-    its year and the seed file it was curated from."""
-    lines = [
-        Text.assemble(
-            (cite(refs[sid]) + " ", "bold"),
-            source_label(refs[sid]),
-            (f" · seed file {refs[sid].file}", "dim"),
+    its year and the seed file it was curated from; with ``notes``, also its publisher,
+    date and what the KB notes of it."""
+    lines: list[RenderableType] = []
+    for sid in dict.fromkeys(source_ids):
+        ref = refs[sid]
+        lines.append(
+            Text.assemble(
+                (cite(ref) + " ", "bold"), source_label(ref), (f" · seed file {ref.file}", "dim")
+            )
         )
-        for sid in dict.fromkeys(source_ids)
-    ]
+        if notes:
+            about = [str(x) for x in (ref.entry.publisher, ref.entry.published) if x]
+            if ref.entry.note:
+                about.append(ref.entry.note)
+            if about:
+                lines.append(Padding(Text(" · ".join(about), style="dim"), (0, 0, 0, 2)))
     return section("Sources", Group(*lines))

@@ -82,7 +82,7 @@ def render_transition(t: Transition) -> RenderableType:
     if t.to_add:
         tb = table("Tier", "Skill to add", "Covered in", min_widths=(9, 12, 10))
         for add in t.to_add:
-            where = plain(add.phase or "-")
+            where = plain(add.phase or "no roadmap in the sources")
             if add.phase_role:
                 where.append(f" ({add.phase_role}'s roadmap)", style="dim")
             tb.add_row(Text(add.tier, style="bold"), plain(add.name), where)

@@ -71,7 +71,8 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
         notes = [f"{level_label(f.level)}: {f.note}" for f in detail.pay if f.note]
         if full and notes:
             pay = Group(pay, Text("Notes", style="bold"), bullets(notes))
-        parts.append(section("Pay (USD a year)", pay))
+        us = all(f.region == "US" for f in detail.pay)  # where the sources say US market
+        parts.append(section("Pay (USD a year, US market)" if us else "Pay (USD a year)", pay))
     else:
         parts.append(section("Pay", Text(NO_PAY, style="dim")))
     if role.qualifications:
@@ -114,7 +115,7 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
         stated = {link.role for link in detail.links}
         lines += [_twin(t, full) for t in detail.twins if t.id not in stated]
         parts.append(section("Related roles", Group(*lines)))
-    parts.append(sources_section(refs, detail.cited))
+    parts.append(sources_section(refs, detail.cited, notes=full))
     return Group(*parts)
 
 
