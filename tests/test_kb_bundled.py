@@ -220,3 +220,18 @@ def test_industries_answer_to_short_names(run: Run, typed: str) -> None:
     result = run("industry", typed, "--json")
     assert result.exit_code == 0, result.stderr
     assert [i["name"] for i in json.loads(result.stdout)] == ["Financial Services"]
+
+
+def test_a_tier_the_sources_words_decide_wins_over_a_summary_rows_default(
+    kb: KnowledgeBase,
+) -> None:
+    """Seed 000:178: C++ "is essential", Python "as a secondary language", 3D graphics and
+    computer vision "differentiate candidates"; the overview table's row names 3D graphics
+    with no tier word and must not raise it."""
+    from careercli.kb.shapes import skill_tiers
+
+    vr = next(r for r in kb.roles if r.id == "vr-immersive-tech")
+    tiers = skill_tiers(vr)
+    assert (tiers["cpp"], tiers["python"]) == ("essential", "important")
+    assert tiers["3d-graphics"] == tiers["computer-vision"] == "useful"
+    assert tiers["real-time-systems"] == "important"  # only the table row names it

@@ -65,13 +65,23 @@ SKILL_GROUPS: tuple[str, ...] = SkillGroupName.__args__  # type: ignore[attr-def
 
 
 def skill_tiers(role: Any) -> dict[str, Tier]:
-    """Each skill a role names, at the highest tier any of its skill groups gives it.
+    """Each skill a role names, at the highest tier its skill groups give it, where a
+    tier the source's words decide (a group with a ``phrase``: *"differentiates
+    candidates"*) wins over one a line without such words was given by default (a summary
+    table's row): the default only places skills no worded line names.
 
     ``role`` is a :class:`careercli.kb.models.Role` or a record of one.
     """
     best: dict[str, Tier] = {}
+    worded: set[str] = set()
     for group in role.skills:
+        if getattr(group, "phrase", None):
+            worded.update(group.skills)
+    for group in role.skills:
+        decided = bool(getattr(group, "phrase", None))
         for skill_id in group.skills:
+            if skill_id in worded and not decided:
+                continue
             current = best.get(skill_id)
             if current is None or TIERS.index(group.tier) < TIERS.index(current):
                 best[skill_id] = group.tier
