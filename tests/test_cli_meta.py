@@ -55,9 +55,12 @@ def test_every_command_has_help_with_an_example(run: Run, args: list[str]) -> No
 def test_app_help_and_bare_invocation(run: Run) -> None:
     result = run("--help")
     assert result.exit_code == 0 and 'Example: careercli role "ML Engineer"' in result.stdout
-    bare = run()
-    assert bare.exit_code == 2 and "Usage:" in bare.stdout and "role" in bare.stdout
+    bare = run()  # help, as gh and git do: asking what there is is not an error
+    assert bare.exit_code == 0 and "Usage:" in bare.stdout and "role" in bare.stdout
     assert bare.stderr == ""
+    for args in (["-h"], ["role", "-h"], ["profile", "add", "-h"]):
+        short = run(*args)
+        assert short.exit_code == 0 and "Usage:" in short.stdout, args
 
 
 @pytest.mark.parametrize(

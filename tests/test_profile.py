@@ -179,3 +179,19 @@ def test_adding_a_skill_twice_says_so(run: Run, mini: Path) -> None:
     run("profile", "add", "python", data=mini)
     result = run("profile", "add", "python", "sql", data=mini)
     assert result.stdout == "added: SQL; already in profile: Python (2 in profile)\n"
+
+
+def test_a_partial_add_saves_the_known_names_and_fails(run: Run, mini: Path) -> None:
+    """``profile add python foobar``: python saved, foobar named on stderr, exit 1."""
+    result = run("profile", "add", "python", "foobar", data=mini)
+    assert result.exit_code == 1
+    assert result.stdout == "added: Python (1 in profile)\n"
+    assert result.stderr.startswith("careercli: skipped: no skill matches 'foobar'")
+    again = run("profile", "remove", "python", "foobar", data=mini)
+    assert again.exit_code == 1 and again.stdout == "removed: Python (0 left)\n"
+
+
+def test_comma_separated_names_are_a_list(run: Run, mini: Path) -> None:
+    result = run("profile", "add", "python, sql", "spark", data=mini)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("added: ") and "(3 in profile)" in result.stdout

@@ -75,12 +75,13 @@ class _Group(TyperGroup):
                 _Group.retrying, _Group.fresh_only = True, not damaged.deleted
                 code = super().main(*args, **kwargs)
         except typer.TyperException as err:  # click's usage and other errors
-            if type(err).__name__ != "NoArgsIsHelpError":  # its help is already printed
-                ctx = getattr(err, "ctx", None)
-                usage = err.exit_code == ExitStatus.USAGE and ctx is not None
-                hint = f" (see '{ctx.command_path} --help')" if ctx is not None and usage else ""
-                message = err.format_message().replace("Value error, ", "")
-                error_line((message.rstrip(".") if usage else message) + hint)
+            if type(err).__name__ == "NoArgsIsHelpError":  # bare careercli: help, success
+                sys.exit(ExitStatus.OK)
+            ctx = getattr(err, "ctx", None)
+            usage = err.exit_code == ExitStatus.USAGE and ctx is not None
+            hint = f" (see '{ctx.command_path} --help')" if ctx is not None and usage else ""
+            message = err.format_message().replace("Value error, ", "")
+            error_line((message.rstrip(".") if usage else message) + hint)
             sys.exit(err.exit_code)
         except Abort:
             code = ExitStatus.INTERRUPTED
@@ -182,6 +183,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
     add_completion=True,
     rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -650,14 +652,32 @@ def _profile_skills(ctx: typer.Context, what: str) -> frozenset[str]:
     return owned
 
 
-def _resolve_skills(ctx: typer.Context, names: list[str]) -> frozenset[str]:
-    """Resolve each name; unknown ones are named on stderr and left out."""
-    found: set[str] = set()
+def _split_names(ctx: typer.Context, names: list[str]) -> list[str]:
+    """``"python, sql"`` as two names, unless the whole is itself a name (an alias such as
+    *Extract, Transform, Load*)."""
+    out: list[str] = []
+    catalog = _state(ctx).catalog()
     for name in names:
+        if "," in name and not catalog.ids_named("skill", name):
+            out += [part for part in (p.strip() for p in name.split(",")) if part]
+        else:
+            out.append(name)
+    return out
+
+
+def _resolve_skills(
+    ctx: typer.Context, names: list[str], skipped: set[str] | None = None
+) -> frozenset[str]:
+    """Resolve each name (comma-separated lists too); unknown ones are named on stderr,
+    left out and added to ``skipped``."""
+    found: set[str] = set()
+    for name in _split_names(ctx, names):
         try:
             found.add(_resolve(ctx, name, "skill"))
         except ResolveError as err:
             note_line(f"skipped: {err.message}")
+            if skipped is not None:
+                skipped.add(name)
     return frozenset(found)
 
 
@@ -877,8 +897,9 @@ def guide(
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Career guidance from the sources: skill priorities by career stage, progression
-    factors, action items, success factors, timeline expectations.
+    """Career guidance: skill priorities by career stage, action items, success factors.
+
+    Also the importance scale, progression factors and timeline expectations.
 
     Example: careercli guide "action items"
     """
@@ -924,7 +945,8 @@ def profile_add(
     """
     from careercli.profile import Profile, update_profile
 
-    ids = _resolve_skills(ctx, skill_names)
+    skipped: set[str] = set()
+    ids = _resolve_skills(ctx, skill_names, skipped)
     if not ids:
         error_line("none of those skills is in the knowledge base; nothing saved")
         raise typer.Exit(ExitStatus.ERROR)
@@ -943,6 +965,8 @@ def profile_add(
         names = sorted(catalog.skill_name(s) for s in ids & before)
         parts.append("already in profile: " + ", ".join(names))
     print_text("; ".join(parts) + f" ({len(new.skills)} in profile)\n")
+    if skipped:  # a partial success is a failure for a script: the rest was saved
+        raise typer.Exit(ExitStatus.ERROR)
 
 
 @profile_app.command("remove")
@@ -963,7 +987,8 @@ def profile_remove(
     saved = set(load_profile().skills)
     direct = {n.strip().casefold() for n in skill_names} & saved
     rest = [n for n in skill_names if n.strip().casefold() not in saved]
-    ids = direct | (_resolve_skills(ctx, rest) if rest else frozenset())
+    skipped: set[str] = set()
+    ids = direct | (_resolve_skills(ctx, rest, skipped) if rest else frozenset())
     removed: list[str] = []
 
     def remove(profile: Profile) -> Profile:
@@ -977,6 +1002,8 @@ def profile_remove(
     catalog = _state(ctx).catalog()
     names = sorted(catalog.skill_name(s) if catalog.has_skill(s) else s for s in removed)
     print_text(f"removed: {', '.join(names)} ({len(new.skills)} left)\n")
+    if skipped:
+        raise typer.Exit(ExitStatus.ERROR)
 
 
 @profile_app.command("show")
