@@ -582,3 +582,11 @@ def test_path_from_a_role_the_sources_only_name_starts_from_the_profile(run: Run
     data = json.loads(ok(run("path", "Software Engineer", "ML Engineer", "--json")))
     assert data["start_from"] == "profile"
     assert {"python", "docker"} <= set(data["skills_carried_over"])
+
+
+def test_two_output_formats_at_once_are_a_usage_error(run: Run) -> None:
+    result = run("roadmap", "MLE", "--format", "markdown", "--json")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "careercli: error: --json and --format markdown ask for two outputs: give one\n"
+    )

@@ -503,6 +503,8 @@ def roadmap(
 
     Example: careercli roadmap "NLP Engineer" --format markdown > plan.md
     """
+    if as_json and fmt == "markdown":
+        raise UsageProblem("--json and --format markdown ask for two outputs: give one")
     catalog = _state(ctx).catalog()
     if name is None:
         if fmt == "markdown":
