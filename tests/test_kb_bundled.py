@@ -235,3 +235,12 @@ def test_a_tier_the_sources_words_decide_wins_over_a_summary_rows_default(
     assert (tiers["cpp"], tiers["python"]) == ("essential", "important")
     assert tiers["3d-graphics"] == tiers["computer-vision"] == "useful"
     assert tiers["real-time-systems"] == "important"  # only the table row names it
+
+
+@pytest.mark.parametrize(("kind", "word"), [("skill", "learning"), ("role", "engineer")])
+def test_a_generic_word_is_never_taken_for_one_specific_name(
+    run: Run, kind: str, word: str
+) -> None:
+    result = run(kind, word)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"careercli: error: '{word}' fits more than one {kind}")

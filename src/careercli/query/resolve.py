@@ -23,6 +23,7 @@ SUGGESTIONS = 4
 SUGGEST_CUTOFF = 65.0
 SHORT_QUERY = 6  # shorter queries get no partial matching in suggestions
 SHORT_WORD_CUTOFF = 70.0  # ... but are compared with each word of a name
+GENERIC_WORD = 3  # a single word in more names than this is too generic to pick one
 
 
 class ResolveError(LookupError):
@@ -191,7 +192,10 @@ def resolve(query: str, index: NameIndex, kind: str) -> Resolution:
         raise UnknownName(f"no {kind} is named {text!r}{hint}", suggestions)
 
     containing = [table.entry(i) for i in _containing(key.split(), table)]
-    if len(containing) > 1:
+    # One generic word in many names (``learning``, ``engineer``) is no name: list them
+    # rather than take the one name that happens to start with it.
+    generic = len(key.split()) == 1 and len(containing) > GENERIC_WORD
+    if len(containing) > 1 and not generic:
         starting = _starting(key, {c.id for c in containing}, table)
         if len(starting) == 1:
             containing = [table.entry(starting[0])]
