@@ -244,3 +244,11 @@ def test_a_generic_word_is_never_taken_for_one_specific_name(
     result = run(kind, word)
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr.startswith(f"careercli: error: '{word}' fits more than one {kind}")
+
+
+def test_a_search_that_finds_nothing_suggests_the_nearest_names(run: Run) -> None:
+    result = run("search", "machne learning")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "careercli: error: nothing matches 'machne learning'; did you mean: Machine Learning"
+    )

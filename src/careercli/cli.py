@@ -847,7 +847,11 @@ def search(
         raise UsageProblem("search needs a word to look for")
     hits = run_search(_state(ctx).catalog(), text, limit)
     if not hits:
-        error_line(f"nothing matches {text.strip()!r}")
+        from careercli.query.search import nearest_names
+
+        near = nearest_names(_state(ctx).catalog(), text)
+        hint = f"; did you mean: {', '.join(near)}?" if near else ""
+        error_line(f"nothing matches {text.strip()!r}{hint}")
         raise typer.Exit(ExitStatus.ERROR)
     if as_json:
         from careercli.render.json_shapes import hits_json

@@ -99,3 +99,18 @@ _MARKED = re.compile("\x01([^\x02]*)\x02")
 def _matched_words(piece: str) -> int:
     """How many different words FTS5 marked in ``piece`` (it marks a run of them once)."""
     return len({w for run in _MARKED.findall(piece) for w in words(run)})
+
+
+def nearest_names(catalog: Catalog, text: str, limit: int = 4) -> list[str]:
+    """Role and skill names close to ``text``, for when a search finds nothing
+    (``machne learning`` suggests *Machine Learning*)."""
+    from careercli.query.resolve import CatalogIndex, suggest
+    from careercli.text import normalise
+
+    key = normalise(text)
+    if not key:
+        return []
+    found: list[str] = []
+    for kind in ("skill", "role"):
+        found += suggest(key, CatalogIndex(catalog, kind).table(), limit)
+    return list(dict.fromkeys(found))[:limit]
