@@ -50,6 +50,15 @@ class Fit:
         return self.essential_total - len(self.missing_essential)
 
 
+def best_next(f: Fit) -> tuple[str, float] | None:
+    """The one missing skill that would raise this fit most, and the fit it would give
+    (the highest tier first; among equals, the first by name)."""
+    for tier in TIERS:
+        for skill in f.missing.get(tier, []):
+            return skill, fit_score(f.got + WEIGHTS[tier], f.total, f.given + 1)
+    return None
+
+
 def fit_score(got: int, total: int, given: int) -> float:
     """0..100: the mean of coverage and needs (see :class:`Fit`).
 

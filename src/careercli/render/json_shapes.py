@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from careercli.query.matching import best_next
 from careercli.query.roles import pct
 from careercli.render.format import duration_label
 
@@ -250,7 +251,14 @@ def fit_json(f: Fit) -> Data:
 
 
 def match_json(have: frozenset[str], fits: list[Fit]) -> Data:
-    return {"skills": sorted(have), "roles": [fit_json(f) for f in fits]}
+    nxt = best_next(fits[0]) if fits else None
+    return {
+        "skills": sorted(have),
+        "roles": [fit_json(f) for f in fits],
+        "best_next": None
+        if nxt is None
+        else {"skill": nxt[0], "role": fits[0].role, "score": round(nxt[1], 1)},
+    }
 
 
 def transition_json(t: Transition) -> Data:

@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.text import Text
 
-from careercli.query.matching import WEIGHTS, Fit
+from careercli.query.matching import WEIGHTS, Fit, best_next
 from careercli.query.transition import Transition
 from careercli.render.common import (
     bullets,
@@ -49,20 +49,32 @@ def render_fits(fits: list[Fit], have: frozenset[str]) -> RenderableType:
         f"{'s' if n != 1 else ''}) it needs.",
         style="dim",
     )
+    parts: list[RenderableType] = [t, note]
+    nxt = best_next(fits[0]) if fits else None
+    if nxt is not None:
+        skill, score = nxt
+        parts.append(
+            Text.assemble(
+                "One skill that raises the best fit most: ",
+                (fits[0].names[skill], "bold"),
+                f" ({fits[0].title}: {fits[0].score:.0f}% to {score:.0f}%)",
+            )
+        )
     implied = [
         f"{f.title}: {f.names[s]} (via {f.names[f.implied[s]]})"
         for f in fits
         for s in f.covered
         if s in f.implied
     ]
-    if not implied:
-        return Group(t, note)
-    curated = Text(
-        "Counted as implied by a skill the role names (the KB's own curation, not a source's): "
-        + "; ".join(implied),
-        style="dim",
-    )
-    return Group(t, note, curated)
+    if implied:
+        parts.append(
+            Text(
+                "Counted as implied by a skill the role names (the KB's own curation, not a "
+                "source's): " + "; ".join(implied),
+                style="dim",
+            )
+        )
+    return Group(*parts)
 
 
 def render_transition(t: Transition) -> RenderableType:
