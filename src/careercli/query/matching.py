@@ -51,12 +51,16 @@ class Fit:
 
 
 def best_next(f: Fit) -> tuple[str, float] | None:
-    """The one missing skill that would raise this fit most, and the fit it would give
-    (the highest tier first; among equals, the first by name)."""
+    """The one missing skill that would raise this fit most, and the fit it would give;
+    None when none would raise it (a useful skill can lower the share of what you know
+    that the role needs). Among equals, the first by tier, then by name."""
+    best: tuple[str, float] | None = None
     for tier in TIERS:
         for skill in f.missing.get(tier, []):
-            return skill, fit_score(f.got + WEIGHTS[tier], f.total, f.given + 1)
-    return None
+            score = fit_score(f.got + WEIGHTS[tier], f.total, f.given + 1)
+            if score > f.score and (best is None or score > best[1]):
+                best = (skill, score)
+    return best
 
 
 def fit_score(got: int, total: int, given: int) -> float:
