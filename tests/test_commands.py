@@ -602,3 +602,25 @@ def test_match_names_the_one_skill_that_raises_the_best_fit_most(run: Run, mini:
     assert "One skill that raises the best fit most: " in out
     # Analytics / Data Engineer with SQL lacks only dbt (useful), which would lower the fit.
     assert json.loads(ok(run("match", "sql", "--json", data=mini)))["best_next"] is None
+
+
+def test_a_role_named_twice_is_compared_once_with_a_note(run: Run, mini: Path) -> None:
+    result = run("compare", "MLE", "Machine Learning Engineer", "Data Engineer", "--json",
+                 data=mini)  # fmt: skip
+    assert result.exit_code == 0
+    assert [r["id"] for r in json.loads(result.stdout)["roles"]] == [
+        "machine-learning-engineer", "data-engineer"
+    ]  # fmt: skip
+    assert result.stderr == (
+        "careercli: 'Machine Learning Engineer' names Machine Learning Engineer, already compared\n"
+    )
+    alone = run("compare", "MLE", "ML Engineer", data=mini)
+    assert alone.exit_code == 2 and alone.stderr.endswith(
+        "error: those names are all Machine Learning Engineer: name another role\n"
+    )
+
+
+def test_a_path_from_a_role_to_itself_says_so(run: Run, mini: Path) -> None:
+    result = run("path", "MLE", "Machine Learning Engineer", data=mini)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "are the same role (Machine Learning Engineer)" in result.stderr

@@ -465,7 +465,15 @@ def compare(
     from careercli.query.compare import compare as compare_roles
 
     catalog = _state(ctx).catalog()
-    ids = [_resolve(ctx, n, "role") for n in names]
+    ids = []
+    for name in names:
+        found = _resolve(ctx, name, "role")
+        if found in ids:
+            note_line(f"{name.strip()!r} names {catalog.role_title(found)}, already compared")
+        else:
+            ids.append(found)
+    if len(ids) < 2:
+        raise UsageProblem(f"those names are all {catalog.role_title(ids[0])}: name another role")
     comp = compare_roles(catalog, ids, _have(ctx))
     if as_json:
         from careercli.render.json_shapes import comparison_json
@@ -759,6 +767,11 @@ def path(
         raise UsageProblem("path takes at most two roles: careercli path [FROM] TO")
     catalog = _state(ctx).catalog()
     ids = [_resolve(ctx, n, "role") for n in names]
+    if len(ids) == 2 and ids[0] == ids[1]:
+        raise UsageProblem(
+            f"{names[0]!r} and {names[1]!r} are the same role ({catalog.role_title(ids[0])}): "
+            "name the role you move from and the one you move to"
+        )
     if len(ids) == 2:
         result = transition(catalog, ids[1], from_role=ids[0], have=_have(ctx) or frozenset())
     else:
