@@ -144,12 +144,6 @@ def test_compare_shows_shared_unique_overlap_and_pay(run: Run, mini: Path) -> No
     assert f"$140K-$190K [{n}]" in out
 
 
-def test_compare_same_role_twice_has_no_differences(run: Run, mini: Path) -> None:
-    out = ok(run("compare", "MLE", "Machine Learning Engineer", data=mini))
-    assert "Only here" not in out
-    assert "100% (5 of 5 skills)" in out
-
-
 def test_compare_needs_two_roles(run: Run, mini: Path) -> None:
     result = run("compare", "MLE", data=mini)
     assert result.exit_code == 2
