@@ -530,7 +530,7 @@ def test_implied_skills_count_in_match_and_skill_and_say_they_are_curated(
     run: Run, tmp_path: Path
 ) -> None:
     """A role naming PyTorch (which, by the KB's curation, implies Python) fits a Python
-    user, and `skill python` lists it as needing Python as part of PyTorch."""
+    user, and `skill python` lists it as needing Python via PyTorch."""
     text = (Path(__file__).parent / "data" / "mini.yaml").read_text()
     text = text.replace(
         "subtopics: [Tensors and autograd, Training loops], sources: [guide-a]}",
@@ -551,7 +551,7 @@ def test_implied_skills_count_in_match_and_skill_and_say_they_are_curated(
     assert "Vision Engineer: Python (via PyTorch)" in ok(run("match", "python", data=kb, width=200))
     needs = json.loads(ok(run("skill", "python", "--json", data=kb)))["needed_by"]
     assert {"role": "vision-engineer", "via": "PyTorch"}.items() <= needs[-1].items()
-    assert "as part of PyTorch (curated)" in ok(run("skill", "python", data=kb, width=200))
+    assert "via PyTorch (curated)" in ok(run("skill", "python", data=kb, width=200))
 
 
 def test_path_teaches_a_skill_in_another_roles_roadmap_and_says_whose(run: Run, mini: Path) -> None:

@@ -565,3 +565,33 @@ def test_fuzz_random_damage_to_the_cache_never_changes_the_answer(
         # A byte flipped inside a row's text can't be told from data (that is by design);
         # every other damage gives the same answer as before.
         assert result.stdout == answer or result.stderr == ""
+
+
+def test_a_write_then_a_damaged_cache_is_not_run_twice(run: Run, hermetic: Path) -> None:
+    """profile remove saves, then reads names: a damaged cache must not make it run again
+    (it would report "nothing changed" after changing the profile)."""
+    assert run("profile", "add", "python", "sql", data=MINI).exit_code == 0
+    with sqlite3.connect(cache_file(hermetic, MINI)) as conn:
+        conn.execute("DROP TABLE skills")
+    result = run("profile", "remove", "python", data=MINI)
+    assert result.exit_code == 0 and result.stdout == "removed: Python (1 left)\n"
+    assert json.loads(run("profile", "show", "--json", data=MINI).stdout)["skills"] == ["sql"]
+
+
+def test_validate_heals_a_damaged_cache_too(run: Run, hermetic: Path) -> None:
+    expected = run("validate", str(MINI)).stdout
+    _damage(cache_file(hermetic, MINI), "meta-not-json")
+    with sqlite3.connect(cache_file(hermetic, MINI)) as conn:
+        conn.execute("UPDATE meta SET value = '{bad' WHERE key = 'counts'")
+    result = run("validate", str(MINI))
+    assert (result.exit_code, result.stdout) == (0, expected)
+
+
+def test_bidi_overrides_never_reach_the_output(run: Run, hermetic: Path) -> None:
+    (hermetic / "home").mkdir()
+    (hermetic / "home" / "profile.json").write_text(
+        json.dumps({"version": 1, "skills": ["python", "\u202eabc"]})
+    )
+    for args in (("profile", "show"), ("profile", "show", "--json")):
+        out = run(*args, data=MINI).stdout
+        assert "\u202e" not in out

@@ -135,7 +135,7 @@ class _Group(TyperGroup):
             # Anything else read from a cache file (a damaged page, a forged row, a wrong
             # table) means the cache cannot be trusted: main runs again from the YAML.
             state = ctx.obj
-            if isinstance(state, State) and not _Group.retrying:
+            if isinstance(state, State) and not _Group.retrying and not state.wrote:
                 deleted = state.discard_cache()
                 if deleted is not None:
                     raise DamagedCache(deleted) from err
@@ -192,6 +192,7 @@ class State:
     data: str | None = None
     use_cache: bool = True
     given_by: str = "--data"  # or the environment variable, for messages
+    wrote: bool = False  # the command saved something: never run it twice
     _catalog: Catalog | None = field(default=None, repr=False)
 
     def catalog(self) -> Catalog:
@@ -290,7 +291,9 @@ def validate(
     state = _state(ctx)
     target = path or data_path(state.data)
     try:
-        counts = State(data=str(target), use_cache=state.use_cache).catalog().counts()
+        checked = State(data=str(target), use_cache=state.use_cache)
+        ctx.find_root().obj = checked  # so that a damaged cache of it is discarded
+        counts = checked.catalog().counts()
     except KBError as err:
         if as_json:
             print_json(validation_json(str(target), None, err.lines or [err.message]))
@@ -975,8 +978,10 @@ def profile_add(
         before.update(profile.skills)
         return profile.with_skills(sorted(before | ids))
 
-    new = update_profile(add)
     catalog = _state(ctx).catalog()
+    catalog.preload_names("skill", ids)  # read before the write, which must not run twice
+    _state(ctx).wrote = True
+    new = update_profile(add)
     parts = []
     if ids - before:
         parts.append("added: " + ", ".join(sorted(catalog.skill_name(s) for s in ids - before)))
@@ -1017,9 +1022,11 @@ def profile_remove(
     if not ids & saved:
         error_line("none of those skills is in your profile; nothing changed")
         raise typer.Exit(ExitStatus.ERROR)
-    new = update_profile(remove)
     catalog = _state(ctx).catalog()
-    names = sorted(catalog.skill_name(s) if catalog.has_skill(s) else s for s in removed)
+    known = {s: catalog.skill_name(s) for s in ids & saved if catalog.has_skill(s)}
+    _state(ctx).wrote = True  # read before the write, which must not run twice
+    new = update_profile(remove)
+    names = sorted(known.get(s, s) for s in removed)
     print_text(f"removed: {', '.join(names)} ({len(new.skills)} left)\n")
     if skipped:
         raise typer.Exit(ExitStatus.ERROR)

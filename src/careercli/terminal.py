@@ -200,7 +200,10 @@ def print_pageable(listing: Pageable, what: str, command: str, show_all: bool) -
     print_renderable(Group(*page))
 
 
-_C1_ESCAPES = {c: f"\\u{c:04x}" for c in range(0x7F, 0xA0)}  # JSON escapes only C0 itself
+# JSON escapes only C0 itself; C1 and the bidi overrides become escapes too.
+_C1_ESCAPES = {
+    c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+}
 
 
 def print_json(data: Any) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 _PUNCT = re.compile(r"[^\w+#]+")
-_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0)], "?")
+_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]  # overrides and isolates
+_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), *_BIDI], "?")
 # Control characters (C0, DEL, C1) other than tab and line feed: escape sequences start
 # with ESC (0x1B) or CSI (0x9B). Tab and line feed are layout, which Rich handles.
 # Also the bidirectional overrides and isolates, which make text display as other text.
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _UNSAFE_TABLE = dict.fromkeys(
-    [c for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (9, 10)]
-    + [*range(0x202A, 0x202F), *range(0x2066, 0x206A)],
+    [c for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (9, 10)] + _BIDI,
     "?",
 )
 

@@ -386,7 +386,8 @@ def role_needs(role: Role, links: dict[str, list[str]]) -> dict[str, tuple[str, 
     needs: dict[str, tuple[str, str | None]] = {
         sid: (tier, None) for sid, tier in skill_tiers(role).items()
     }
-    for sid, (tier, _) in list(needs.items()):
+    # The most important skill implying another gives it its tier: essential ones first.
+    for sid, (tier, _) in sorted(needs.items(), key=lambda kv: TIERS.index(kv[1][0])):
         todo = list(links.get(sid, ()))
         while todo:
             implied = todo.pop(0)

@@ -172,10 +172,10 @@ def _name_twins(catalog: Catalog, role: Role) -> list[str]:
 def twins(catalog: Catalog, role: Role, tiers: dict[str, Tier], limit: int = TWINS) -> list[Twin]:
     """Near-twins by title (every one), then the roles sharing most of this role's skills,
     each with what the two share and what only one names. Computed, not a source's claim."""
-    by_name = _name_twins(catalog, role)
+    by_name = _name_twins(catalog, role)[:limit]
     overlaps = catalog.overlaps(role.id, limit + len(by_name))
     by_skills = [(other, "skills") for other, _, _ in overlaps if other not in by_name][:limit]
-    mine = set(tiers)
+    mine = set(catalog.role_skill_ids(role.id)) or set(tiers)  # implied ones too, as theirs
     out = []
     for other, kind in [*((o, "name") for o in by_name), *by_skills]:
         theirs = set(catalog.role_skill_ids(other))

@@ -100,8 +100,8 @@ def role_json(detail: RoleDetail) -> Data:
          "note": m.note, "source": m.source}
         for m in detail.mentions
     ]  # fmt: skip
-    data["nearest_by_skills"] = [
-        {"role": t.id, "title": t.title, "share": t.share, "shared": t.shared,
+    data["nearest_roles"] = [
+        {"role": t.id, "title": t.title, "by": t.kind, "share": t.share, "shared": t.shared,
          "only_here": t.only_here, "only_there": t.only_there, "computed": True}
         for t in detail.twins
     ]  # fmt: skip

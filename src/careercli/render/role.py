@@ -199,7 +199,8 @@ def _header(detail: RoleDetail) -> RenderableType:
         lines.append(Text(" · ".join(facts), style="dim"))
     described = [cite(detail.sources[s]) for s in role.sources if s in detail.sources]
     if described:
-        lines.append(Text("Described by " + " ".join(described), style="dim"))
+        label = "Named by " if role.named_only else "Described by "
+        lines.append(Text(label + " ".join(described), style="dim"))
     if role.summary:
         lines.append(plain(role.summary))
     if role.primary_focus:

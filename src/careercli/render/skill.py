@@ -30,7 +30,7 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
             t.add_row(
                 plain(need.title),
                 Text(need.tier, style="bold"),
-                plain(f"as part of {need.via} (curated)" if need.via else ", ".join(need.groups)),
+                plain(f"via {need.via} (curated)" if need.via else ", ".join(need.groups)),
             )
         parts.append(section(f"Roles that need it ({len(detail.needed_by)})", t))
     else:
