@@ -595,3 +595,16 @@ def test_bidi_overrides_never_reach_the_output(run: Run, hermetic: Path) -> None
     for args in (("profile", "show"), ("profile", "show", "--json")):
         out = run(*args, data=MINI).stdout
         assert "\u202e" not in out
+
+
+def test_the_schema_pattern_refuses_what_validation_refuses() -> None:
+    """schema.json's pattern and the validator (text.unsafe_at) agree on every character
+    of the Basic Multilingual Plane's first 12,288."""
+    import re
+
+    from careercli.text import SAFE_TEXT_PATTERN, unsafe_at
+
+    allowed = re.compile(SAFE_TEXT_PATTERN)
+    for code in range(0x3000):
+        char = chr(code)
+        assert (allowed.match(char) is None) == (unsafe_at(char) is not None), hex(code)

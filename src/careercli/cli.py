@@ -558,7 +558,6 @@ def _choice(kind: str, choices: tuple[str, ...]) -> Any:
             return None
         from careercli.query.resolve import resolve_choice
 
-        _check_text(value)
         try:
             found = resolve_choice(value, choices, kind)
         except ResolveError as err:

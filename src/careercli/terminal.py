@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.segment import Segment
 
-from careercli.text import one_line, scrub
+from careercli.text import UNSAFE_CODES, one_line, scrub
 
 if TYPE_CHECKING:
     from careercli.render.common import Pageable
@@ -200,10 +200,8 @@ def print_pageable(listing: Pageable, what: str, command: str, show_all: bool) -
     print_renderable(Group(*page))
 
 
-# JSON escapes only C0 itself; C1 and the bidi overrides become escapes too.
-_C1_ESCAPES = {
-    c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-}
+# JSON escapes only C0 itself; the other unsafe characters become escapes too.
+_C1_ESCAPES = {c: f"\\u{c:04x}" for c in UNSAFE_CODES if c >= 0x20}
 
 
 def print_json(data: Any) -> None:

@@ -5,17 +5,19 @@ from __future__ import annotations
 import re
 
 _PUNCT = re.compile(r"[^\w+#]+")
-_BIDI = [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]  # overrides and isolates
-_CONTROL = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), *_BIDI], "?")
-# Control characters (C0, DEL, C1) other than tab and line feed: escape sequences start
-# with ESC (0x1B) or CSI (0x9B). Tab and line feed are layout, which Rich handles.
-# Also the bidirectional overrides and isolates, which make text display as other text.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_UNSAFE_TABLE = dict.fromkeys(
-    [c for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (9, 10)] + _BIDI,
-    "?",
-)
+# What never reaches a terminal from a file's text: control characters (C0, DEL, C1;
+# escape sequences start with ESC 0x1B or CSI 0x9B) and the bidirectional overrides and
+# isolates, which make text display as other text. Tab and line feed are layout (Rich
+# handles them), so text may hold them; one line of text may not.
+_LAYOUT = (0x09, 0x0A)
+_BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+UNSAFE_CODES: tuple[int, ...] = (*range(0x20), *range(0x7F, 0xA0), *_BIDI)
+_TEXT_UNSAFE = tuple(c for c in UNSAFE_CODES if c not in _LAYOUT)
 
+_CONTROL = dict.fromkeys(UNSAFE_CODES, "?")
+_UNSAFE_TABLE = dict.fromkeys(_TEXT_UNSAFE, "?")
+_CLASS = "".join(f"\\u{c:04x}" for c in _TEXT_UNSAFE)
+_UNSAFE = re.compile(f"[{_CLASS}]")
 # A JSON Schema pattern for text without those characters (what ``careercli schema`` shows).
 SAFE_TEXT_PATTERN = r"^[^\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$"
 

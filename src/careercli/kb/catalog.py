@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from careercli.kb.records import decode
-from careercli.kb.shapes import TIERS
+from careercli.kb.shapes import TIERS, Tier
 from careercli.text import normalise
 
 if TYPE_CHECKING:
@@ -285,7 +285,7 @@ class Catalog:
             "SELECT id, title FROM roles WHERE n_skills > 0 ORDER BY pos"
         )]  # fmt: skip
 
-    def role_needs(self, role_id: str) -> dict[str, tuple[str, str | None]]:
+    def role_needs(self, role_id: str) -> dict[str, tuple[Tier, str | None]]:
         """skill -> (tier, via): what the role names, then what those imply (``via`` is the
         skill implying it, by the KB's curation)."""
         rows = self._rows(

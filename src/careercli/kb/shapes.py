@@ -6,7 +6,7 @@ both need (the Literals the models are typed with, reading a role's tiers) lives
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Tier = Literal["essential", "important", "useful"]
 TIERS: tuple[Tier, ...] = ("essential", "important", "useful")
@@ -39,7 +39,7 @@ SkillCategory = Literal[
     "soft-skill",
     "business",
 ]
-SKILL_CATEGORIES: tuple[str, ...] = SkillCategory.__args__  # type: ignore[attr-defined]
+SKILL_CATEGORIES: tuple[str, ...] = get_args(SkillCategory)
 
 
 # The curated names of skill groups, the same across roles (a source's own heading is kept
@@ -61,7 +61,7 @@ SkillGroupName = Literal[
     "Product and business",
     "People skills",
 ]
-SKILL_GROUPS: tuple[str, ...] = SkillGroupName.__args__  # type: ignore[attr-defined]
+SKILL_GROUPS: tuple[str, ...] = get_args(SkillGroupName)
 
 
 def skill_tiers(role: Any) -> dict[str, Tier]:

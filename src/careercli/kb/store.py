@@ -508,7 +508,7 @@ def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, dict[str, li
                         for link in (*r.related, *r.specializations)
                     ),
                     *(f"{st.name}: {', '.join(st.topics)}" for st in r.progression),
-                    *(f"{t.label}" for t in r.timelines),
+                    *(t.label for t in r.timelines),
                 ],
                 "resource": [
                     " · ".join(x for x in (res.title, res.provider, res.note) if x)
@@ -536,8 +536,7 @@ def _searchable(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, dict[str, li
             {
                 "name": [stage.name],
                 "topic": [
-                    *(f"{tier}: {item}" for tier in ("essential", "important", "useful")
-                      for item in getattr(stage, tier)),
+                    *(f"{tier}: {item}" for tier in TIERS for item in getattr(stage, tier)),
                     *([f"approach: {stage.approach}"] if stage.approach else []),
                 ],
             },

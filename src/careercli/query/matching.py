@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from careercli.kb.catalog import Catalog
-from careercli.kb.shapes import TIERS, Tier, skill_tiers
+from careercli.kb.shapes import TIERS, Tier
 from careercli.query.roles import by_name, skill_names
 
 WEIGHTS: dict[Tier, int] = {"essential": 3, "important": 2, "useful": 1}
@@ -81,8 +81,8 @@ def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
     """How well ``have`` (known skill ids) fits one role, essential skills weighing most."""
     owned = set(have)
     role = catalog.role(role_id)
-    needs = catalog.role_needs(role_id) or {s: (t, None) for s, t in skill_tiers(role).items()}
-    tiers: dict[str, Tier] = {s: t for s, (t, _) in needs.items()}  # type: ignore[misc]
+    needs = catalog.role_needs(role_id)  # what it names, then what those imply
+    tiers: dict[str, Tier] = {s: t for s, (t, _) in needs.items()}
     implied = {s: via for s, (_, via) in needs.items() if via is not None}
     names = skill_names(catalog, [*tiers, *implied.values()])
     total = sum(WEIGHTS[t] for t in tiers.values())
