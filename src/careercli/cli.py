@@ -331,12 +331,29 @@ def schema() -> None:
 
 def _resolve(ctx: typer.Context, name: str, kind: str) -> str:
     """Resolve a role or skill name to its id, saying on stderr when it was a guess."""
+    ids, guesses = _resolve_all(ctx, [name], kind)
+    _announce(guesses)
+    return ids[0]
+
+
+def _resolve_all(ctx: typer.Context, names: list[str], kind: str) -> tuple[list[str], list[str]]:
+    """Every name's id, and a note per guess: the caller prints the notes (``_announce``)
+    once nothing can fail any more, so a failure is the only line on stderr."""
     from careercli.query.resolve import CatalogIndex, resolve
 
-    found = resolve(name, CatalogIndex(_state(ctx).catalog(), kind), kind)
-    if found.guessed:
-        note_line(f"{name.strip()!r} taken as {kind} {found.name!r}")
-    return found.id
+    index = CatalogIndex(_state(ctx).catalog(), kind)
+    found = [resolve(name, index, kind) for name in names]
+    guesses = [
+        f"{name.strip()!r} taken as {kind} {hit.name!r}"
+        for name, hit in zip(names, found, strict=True)
+        if hit.guessed
+    ]
+    return [hit.id for hit in found], guesses
+
+
+def _announce(notes: list[str]) -> None:
+    for note in notes:
+        note_line(note)
 
 
 def _complete_role(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -468,15 +485,16 @@ def compare(
     from careercli.query.compare import compare as compare_roles
 
     catalog = _state(ctx).catalog()
-    ids = []
-    for name in names:
-        found = _resolve(ctx, name, "role")
-        if found in ids:
-            note_line(f"{name.strip()!r} names {catalog.role_title(found)}, already compared")
+    found, notes = _resolve_all(ctx, names, "role")
+    ids: list[str] = []
+    for name, role_id in zip(names, found, strict=True):
+        if role_id in ids:
+            notes.append(f"{name.strip()!r} names {catalog.role_title(role_id)}, already compared")
         else:
-            ids.append(found)
+            ids.append(role_id)
     if len(ids) < 2:
         raise UsageProblem(f"those names are all {catalog.role_title(ids[0])}: name another role")
+    _announce(notes)
     comp = compare_roles(catalog, ids, _have(ctx))
     if as_json:
         from careercli.render.json_shapes import comparison_json
@@ -768,12 +786,13 @@ def path(
     if len(names) > 2:
         raise UsageProblem("path takes at most two roles: careercli path [FROM] TO")
     catalog = _state(ctx).catalog()
-    ids = [_resolve(ctx, n, "role") for n in names]
+    ids, notes = _resolve_all(ctx, names, "role")
     if len(ids) == 2 and ids[0] == ids[1]:
         raise UsageProblem(
             f"{names[0]!r} and {names[1]!r} are the same role ({catalog.role_title(ids[0])}): "
             "name the role you move from and the one you move to"
         )
+    _announce(notes)
     if len(ids) == 2:
         result = transition(catalog, ids[1], from_role=ids[0], have=_have(ctx) or frozenset())
     else:
