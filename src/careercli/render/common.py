@@ -292,24 +292,58 @@ def stage_text(stage: Stage) -> str:
     return f"{stage.name} ({years})" if years else stage.name
 
 
+class Citations:
+    """The one citation style of every page: ``[1]`` where a fact is shown, and a footer
+    under the page that defines each number once (title and year; the seed file names
+    are for ``--json`` and ``careercli sources``).
+
+    Numbers follow the order a page first cites its sources, so build the page in the
+    order it is shown (or :meth:`use` the ids first) and the footer last.
+    """
+
+    def __init__(self, refs: Mapping[str, SourceRef]) -> None:
+        self.refs = refs
+        self._numbers: dict[str, int] = {}
+
+    def use(self, source_ids: Iterable[str]) -> None:
+        """Number these sources now, in this order (those already numbered keep theirs)."""
+        for sid in source_ids:
+            self.number(sid)
+
+    def number(self, source_id: str) -> int:
+        return self._numbers.setdefault(source_id, len(self._numbers) + 1)
+
+    def mark(self, *source_ids: str) -> str:
+        """``[1]``, or ``[1][3]`` for a fact several sources state."""
+        return "".join(f"[{self.number(s)}]" for s in dict.fromkeys(source_ids))
+
+    @property
+    def cited(self) -> list[str]:
+        """The source ids cited so far, in number order."""
+        return list(self._numbers)
+
+    def footer(self, notes: bool = False) -> Group | None:
+        """``Sources`` with one line per number; with ``notes``, also each source's
+        publisher, date and what the KB notes of it. None when nothing was cited."""
+        if not self._numbers:
+            return None
+        lines: list[RenderableType] = []
+        for sid, n in self._numbers.items():
+            ref = self.refs[sid]
+            lines.append(Text.assemble((f"[{n}] ", "bold"), source_label(ref)))
+            if notes:
+                about = [str(x) for x in (ref.entry.publisher, ref.entry.published) if x]
+                if ref.entry.note:
+                    about.append(ref.entry.note)
+                if about:
+                    lines.append(Padding(Text(" · ".join(about), style="dim"), (0, 0, 0, 4)))
+        return section("Sources", Group(*lines))
+
+
 def sources_section(
     refs: Mapping[str, SourceRef], source_ids: Iterable[str], notes: bool = False
 ) -> Group:
-    """What each ``[Short, year]`` citation on the page stands for: the document's title,
-    its year and the seed file it was curated from; with ``notes``, also its publisher,
-    date and what the KB notes of it."""
-    lines: list[RenderableType] = []
-    for sid in dict.fromkeys(source_ids):
-        ref = refs[sid]
-        lines.append(
-            Text.assemble(
-                (cite(ref) + " ", "bold"), source_label(ref), (f" · seed file {ref.file}", "dim")
-            )
-        )
-        if notes:
-            about = [str(x) for x in (ref.entry.publisher, ref.entry.published) if x]
-            if ref.entry.note:
-                about.append(ref.entry.note)
-            if about:
-                lines.append(Padding(Text(" · ".join(about), style="dim"), (0, 0, 0, 2)))
-    return section("Sources", Group(*lines))
+    """The footer for ``source_ids`` (pages still citing ``[Short, year]`` inline)."""
+    cites = Citations(refs)
+    cites.use(source_ids)
+    return cites.footer(notes) or Group()

@@ -98,8 +98,8 @@ def way_in_label(w: WayIn) -> str:
 
 
 def source_label(ref: SourceRef) -> str:
-    """``Title (2025)``, or ``Title (year not stated)``."""
-    return f"{ref.title} ({ref.year or YEAR_NOT_STATED})"
+    """``Title, 2025``, or ``Title (undated)``: a source as a page's footer defines it."""
+    return f"{ref.title}, {ref.year}" if ref.year else f"{ref.title} (undated)"
 
 
 def source_short(ref: SourceRef) -> str:
