@@ -327,7 +327,7 @@ def test_colour_only_on_a_real_terminal_without_opt_out(
     tmp_path: Path, extra: dict[str, str], coloured: bool
 ) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
-    env.update({"TERM": "xterm-256color", **extra})
+    env.update({"TERM": "xterm-256color", "PAGER": "cat", **extra})
     out = _in_a_terminal(["role", "MLE"], env)
     assert (b"\x1b[" in out) is coloured
     assert b"Machine Learning Engineer" in out

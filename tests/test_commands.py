@@ -27,7 +27,7 @@ def ok(result) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_role_shows_skills_pay_sources_and_way_in(run: Run, mini: Path) -> None:
-    out = ok(run("role", "Machine Learning Engineer", data=mini))
+    out = ok(run("role", "Machine Learning Engineer", "--full", data=mini))
     assert out.startswith("Machine Learning Engineer\n")
     assert "technical track · ML Engineering pay family · also: MLE, ML Engineer" in out
     for fragment in (
@@ -36,18 +36,18 @@ def test_role_shows_skills_pay_sources_and_way_in(run: Run, mini: Path) -> None:
         "Python 7/7",
         "$100K-$140K",
         "median $115,599 (entry-level)",
-        "Guide A, 2025; ML Engineering family",
-        "Guide B, year not stated",
+        "[1] ML Engineering family",
+        "[2]",
         "Experience: 3-6+ years",
         "Foundation (by 6-9 months) → Core Skills (by 9-15 months); "
         "total 9-15 months (end of the last phase)",
-        "Guide A (2025) · seed file a.txt",
+        "Sources [1] Guide A, 2025",
     ):
         assert fragment in flat(out), fragment
 
 
 def test_role_prints_yaml_text_literally(run: Run, mini: Path) -> None:
-    out = ok(run("role", "MLE", data=mini))
+    out = ok(run("role", "MLE", "--full", data=mini))
     assert "Primary focus: Production ML systems, [deployment]" in out
 
 
@@ -209,14 +209,14 @@ def test_skill_json(run: Run, mini: Path) -> None:
 
 def test_roadmap_of_a_role_is_a_tree_with_total(run: Run, mini: Path) -> None:
     out = ok(run("roadmap", "MLE", data=mini))
-    assert "Learning Path [Guide A, 2025] total 9-15 months (end of the last phase)" in out
+    assert "Learning Path [1] total 9-15 months (end of the last phase)" in out
     assert "├── Foundation (by 6-9 months)" in out
     assert "└── Skills: Kubernetes, PyTorch" in out
 
 
 def test_roadmap_without_role_shows_tracks(run: Run, mini: Path) -> None:
     out = ok(run("roadmap", data=mini))
-    assert "Data Scientist → ML Engineer → AI Architect [Guide A, 2025]" in out
+    assert "Data Scientist → ML Engineer → AI Architect [1]" in out
     assert "├── Data Scientist (1-2 years)" in out
     assert "Machine Learning Engineer: 9-15 months" in out
 
@@ -338,7 +338,7 @@ def test_salary_board_ranks_roles_at_a_level(run: Run, mini: Path) -> None:
 
 def test_pay_shows_what_a_figure_covers_everywhere(run: Run, mini: Path) -> None:
     """A median for "entry-level" or "15+ years" must not read as a plain level figure."""
-    role = ok(run("role", "MLE", data=mini, width=120))
+    role = ok(run("role", "MLE", "--full", data=mini, width=120))
     assert "median $115,599 (entry-level)" in role
     compare = ok(run("compare", "MLE", "Data Scientist", data=mini, width=160))
     (n,) = re.findall(r"\[(\d)\] Guide B, year not stated", compare)
@@ -355,7 +355,7 @@ def test_figures_tied_to_no_level_read_overall(run: Run, mini: Path, tmp_path: P
     assert "Machine Learning Engineer · overall · average $130,117 (all levels)" in out
     assert " any " not in out
     assert ok(run("salary", "--level", "OVERALL", data=kb, width=120)) == out  # any case
-    assert "\n overall " in ok(run("role", "MLE", data=kb, width=120))
+    assert "\n overall " in ok(run("role", "MLE", "--full", data=kb, width=120))
     missing = run("salary", "Data Scientist", "--level", "overall", data=kb)
     assert missing.exit_code == 1
     assert (
@@ -375,7 +375,7 @@ def test_a_skill_two_sources_rank_differently_shows_once(
     )  # fmt: skip
     anchor = "    listing_frequencies:\n"
     kb.write_text(mini.read_text().replace(anchor, extra + "\n" + anchor, 1))
-    out = ok(run("role", "MLE", data=kb, width=120))
+    out = ok(run("role", "MLE", "--full", data=kb, width=120))
     assert "Languages: Python" in out and "Data engineering: SQL, Spark" in out
     assert "Software engineering:" not in out  # its only skill is already listed as essential
     assert "Research:" not in out  # and in an earlier essential group

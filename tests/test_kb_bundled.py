@@ -155,8 +155,8 @@ def test_disagreeing_sources_both_show_in_role_view(run: Run) -> None:
     assert result.exit_code == 0
     assert "median $115,599" in result.stdout  # AiPathly, 2024
     assert "$100K-$140K" in result.stdout  # Roles & Topics Guide, 2025
-    assert "AiPathly RL Researcher, 2024" in result.stdout
-    assert "Roles & Topics Guide, 2025" in result.stdout
+    assert "Reinforcement Learning Researcher (AiPathly), 2024" in result.stdout
+    assert "AI/ML Career Roles - Skills & Topics Mapping Guide, 2025" in result.stdout
 
 
 NAMED_ONLY = [

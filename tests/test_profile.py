@@ -45,7 +45,7 @@ def test_adding_only_unknown_skills_saves_nothing(run: Run, mini: Path, hermetic
 def test_role_roadmap_compare_mark_profile_skills(run: Run, mini: Path) -> None:
     run("profile", "add", "python", "pytorch", data=mini)
     role = run("role", "MLE", data=mini)
-    assert "Your progress: essential 2/2 (100%), all skills 2/5 (40%)" in role.stdout
+    assert "Your progress   essential 2/2 (100%), all skills 2/5 (40%)" in role.stdout
     assert "Python ✓" in role.stdout
     roadmap = run("roadmap", "MLE", data=mini)
     assert "Foundation (by 6-9 months) ✓" in roadmap.stdout

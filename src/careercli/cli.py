@@ -249,6 +249,13 @@ def root(
         bool,
         typer.Option("--no-cache", help="Read the YAML afresh, without the cache."),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Print long pages straight to the terminal, not through $PAGER (less).",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -259,6 +266,9 @@ def root(
     source = ctx.get_parameter_source("data")
     given_by = DATA_ENV if source is not None and source.name == "ENVIRONMENT" else "--data"
     ctx.obj = State(data=data, use_cache=not no_cache, given_by=given_by)
+    from careercli.terminal import PAGING
+
+    PAGING["on"] = not no_pager
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print plain JSON (stable keys).")]

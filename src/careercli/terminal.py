@@ -10,6 +10,8 @@ import codecs
 import contextlib
 import json
 import os
+import shlex
+import subprocess
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -121,8 +123,51 @@ def slow_work_status(message: str, delay: float = 0.5) -> Iterator[None]:
         status.stop()
 
 
+PAGING = {"on": True}  # ``careercli --no-pager`` turns it off for the run
+DEFAULT_PAGER = "less"
+LESS_FLAGS = "FRX"  # quit if one screen, keep colours, leave the page on the screen
+
+
+def pager_command() -> list[str] | None:
+    """``$PAGER`` split into words (as git does: ``less`` by default, ``cat`` or an empty
+    value for none); None when paging is off."""
+    if not PAGING["on"] or os.environ.get("TERM") == "dumb":  # an editor's shell buffer
+        return None
+    value = os.environ.get("CAREERCLI_PAGER", os.environ.get("PAGER", DEFAULT_PAGER))
+    try:
+        words = shlex.split(value)
+    except ValueError:
+        return None
+    if not words or words == ["cat"]:
+        return None
+    return words
+
+
+def _page(text: str, command: list[str]) -> bool:
+    """``text`` through the pager; False when it cannot be started (then it is printed)."""
+    env = dict(os.environ)
+    env.setdefault("LESS", LESS_FLAGS)  # the user's own LESS wins, as with git
+    env.setdefault("LV", "-c")
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    assert proc.stdin is not None
+    with contextlib.suppress(BrokenPipeError, OSError):  # the user quit the pager early
+        proc.stdin.write(text.encode(encoding, "careercli-plain"))
+        proc.stdin.close()
+    while True:
+        try:
+            proc.wait()
+            return True
+        except KeyboardInterrupt:  # Ctrl-C is the pager's to handle, as with git
+            continue
+
+
 def print_renderable(renderable: RenderableType) -> None:
-    """Print to stdout; into a pipe or file without the spaces Rich pads lines with.
+    """Print to stdout; into a pipe or file without the spaces Rich pads lines with; on a
+    terminal through the pager when the page is taller than the screen.
 
     (Not with ``FORCE_COLOR``: escape codes then follow the padding.)"""
     renderable = Scrubbed(renderable)
@@ -130,7 +175,16 @@ def print_renderable(renderable: RenderableType) -> None:
     with _writing():
         if console.is_terminal:
             _stdout()
-            console.print(renderable)
+            command = pager_command()
+            if command is None:
+                console.print(renderable)
+                return
+            with console.capture() as captured:
+                console.print(renderable)
+            text = captured.get()
+            if text.count("\n") < console.height or not _page(text, command):
+                _stdout().write(text)
+                _stdout().flush()
             return
         with console.capture() as captured:
             console.print(renderable)

@@ -13,7 +13,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careercli.render.format import amount, cite, duration_label, qualifier, source_label
+from careercli.render.format import amount, duration_label, qualifier, source_label
 
 if TYPE_CHECKING:
     from careercli.query.entries import Stage, TextBlock
@@ -43,16 +43,16 @@ def bullets(items: Iterable[str]) -> Table:
     return grid
 
 
-def blocks(items: Iterable[TextBlock], refs: Mapping[str, SourceRef], headed: bool = True) -> Group:
+def blocks(items: Iterable[TextBlock], cites: Citations, headed: bool = True) -> Group:
     """Text blocks as the source wrote them: heading (and citation), paragraph, points."""
     out: list[RenderableType] = []
     for block in items:
         if headed and block.heading:
             out.append(
-                Text.assemble((block.heading, "bold"), (" " + cite(refs[block.source]), "dim"))
+                Text.assemble((block.heading, "bold"), (" " + cites.mark(block.source), "dim"))
             )
         elif not headed:
-            out.append(Text(cite(refs[block.source]), style="dim"))
+            out.append(Text(cites.mark(block.source), style="dim"))
         if block.text:
             out.append(Text(block.text))
         if block.items:
@@ -262,6 +262,45 @@ def skill_names(ids: Iterable[str], names: Mapping[str, str], have: frozenset[st
         else:
             parts.append(Text(names[sid]))
     return joined(parts)
+
+
+class Clipped:
+    """Names joined by commas in at most ``lines`` lines of the width it is given, then
+    ``… +N more``: a long list at a glance, at any terminal width."""
+
+    def __init__(self, names: Sequence[Text], lines: int, mark: str = "") -> None:
+        self.names = list(names)
+        self.lines = lines
+        self.mark = mark  # a citation after the list
+
+    def _fit(self, width: int) -> Text:
+        names, lines = self.names, self.lines
+        for shown in range(len(names), 0, -1):
+            more = f"… +{len(names) - shown} more" if shown < len(names) else ""
+            more = f"{more} {self.mark}".strip()
+            if _lines_needed([n.plain for n in names[:shown]], more, width) <= lines:
+                break
+        else:
+            shown = 0
+        out = joined(names[:shown])
+        if shown < len(names):
+            out.append((", " if shown else "") + f"… +{len(names) - shown} more", style="dim")
+        if self.mark:
+            out.append(" " + self.mark, style="dim")
+        return out
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self._fit(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        whole = cell_len(", ".join(n.plain for n in self.names) + " " + self.mark)
+        return Measurement(min(20, whole), whole).clamp(max_width=options.max_width)
+
+
+def _lines_needed(items: Sequence[str], more: str, width: int) -> int:
+    """Lines the items take joined by ``, `` and wrapped at words (as Rich wraps)."""
+    text = ", ".join([*items, more] if more else items)
+    return len(textwrap.wrap(text, max(width, 1), break_on_hyphens=False)) or 1
 
 
 def bar(value: float, total: float, width: int = 10) -> Text:

@@ -98,8 +98,12 @@ def way_in_label(w: WayIn) -> str:
 
 
 def source_label(ref: SourceRef) -> str:
-    """``Title, 2025``, or ``Title (undated)``: a source as a page's footer defines it."""
-    return f"{ref.title}, {ref.year}" if ref.year else f"{ref.title} (undated)"
+    """``Title (Publisher), 2025``, or ``Title (undated)``: a source as a page's footer
+    defines it."""
+    title = ref.title
+    if ref.entry.publisher and ref.entry.publisher not in title:
+        title += f" ({ref.entry.publisher})"
+    return f"{title}, {ref.year}" if ref.year else f"{title} (undated)"
 
 
 def source_short(ref: SourceRef) -> str:

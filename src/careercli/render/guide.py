@@ -6,15 +6,16 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from careercli.query.guide import Guide
-from careercli.render.common import blocks, plain, section, sources_section, table
-from careercli.render.format import cite, duration_label
+from careercli.render.common import Citations, blocks, plain, section, table
+from careercli.render.format import duration_label
 
 
 def render_guide(found: Guide) -> RenderableType:
     parts: list[RenderableType] = []
+    cites = Citations(found.sources)
     if found.stages:
         first = found.stages[0]
-        title = f"Skill priorities by career stage {cite(found.sources[first.source])}"
+        title = f"Skill priorities by career stage {cites.mark(first.source)}"
         t = table("Stage", "Essential", "Important", "Useful", "How", min_widths=(8, 10, 10, 8, 8))
         for stage in found.stages:
             name = Text(stage.name, style="bold")
@@ -32,9 +33,11 @@ def render_guide(found: Guide) -> RenderableType:
         parts.append(
             section(
                 block.heading or "Guidance",
-                blocks([block], found.sources, headed=False),
+                blocks([block], cites, headed=False),
                 first=not parts,
             )
         )
-    parts.append(sources_section(found.sources, found.cited))
+    footer = cites.footer()
+    if footer is not None:
+        parts.append(footer)
     return Group(*parts)

@@ -12,15 +12,14 @@ from careercli.query.roadmap import Overview
 from careercli.query.roles import RoleDetail
 from careercli.render.common import (
     HAVE,
+    Citations,
     joined,
     plain,
     section,
     skill_names,
-    sources_section,
     stage_years,
 )
 from careercli.render.format import (
-    cite,
     duration_label,
     more_line,
     phase_label,
@@ -34,7 +33,7 @@ if TYPE_CHECKING:
 
 def render_roadmap(detail: RoleDetail) -> RenderableType:
     role = detail.role
-    refs = detail.sources
+    cites = Citations(detail.sources)
     parts: list[RenderableType] = [Text(f"Roadmap: {role.title}", style="bold cyan")]
     if detail.progress is not None:
         parts.append(Text.assemble(("Your progress: ", "bold"), progress_text(detail.progress)))
@@ -42,7 +41,7 @@ def render_roadmap(detail: RoleDetail) -> RenderableType:
         parts.append(Text("The sources give no learning path for this role.", style="dim"))
     for roadmap, total in detail.totals:
         label = Text(roadmap.name, style="bold")
-        label.append(" " + cite(refs[roadmap.source]), style="dim")
+        label.append(" " + cites.mark(roadmap.source), style="dim")
         if total is not None:
             label.append(" total ")
             label.append(total_label(roadmap, total), style="bold")
@@ -74,7 +73,7 @@ def render_roadmap(detail: RoleDetail) -> RenderableType:
                         Text.assemble(
                             (f"{tl.label}: ", "bold"),
                             duration_label(tl.duration),
-                            (" " + cite(refs[tl.source]), "dim"),
+                            (" " + cites.mark(tl.source), "dim"),
                         )
                         for tl in role.timelines
                     )
@@ -89,9 +88,9 @@ def render_roadmap(detail: RoleDetail) -> RenderableType:
                 branch.add(plain(topic))
         parts.append(Text(""))
         parts.append(tree)
-    cited = [*(m.source for m, _ in detail.totals), *(t.source for t in role.timelines)]
-    if cited:
-        parts.append(sources_section(refs, cited))
+    footer = cites.footer()
+    if footer is not None:
+        parts.append(footer)
     return Group(*parts)
 
 
@@ -107,9 +106,10 @@ def _stage_head(stage: Stage) -> Text:
 def render_overview(ov: Overview) -> RenderableType:
     """The career tracks, then the roles that have a roadmap (maybe only the first few)."""
     parts: list[RenderableType] = [Text("Career tracks", style="bold cyan")]
+    cites = Citations(ov.sources)
     for track in ov.tracks:
         tree = Tree(
-            Text.assemble((track.name, "bold"), (" " + cite(ov.sources[track.source]), "dim")),
+            Text.assemble((track.name, "bold"), (" " + cites.mark(track.source), "dim")),
             guide_style="dim",
         )
         for stage in track.stages:
@@ -131,5 +131,7 @@ def render_overview(ov: Overview) -> RenderableType:
         if hidden:
             lines.append(Text(more_line(hidden, "roles", "careercli roadmap"), style="dim"))
         parts.append(section("Roles with a roadmap (careercli roadmap ROLE)", Group(*lines)))
-    parts.append(sources_section(ov.sources, [t.source for t in ov.tracks]))
+    footer = cites.footer()
+    if footer is not None:
+        parts.append(footer)
     return Group(*parts)

@@ -12,6 +12,9 @@ from rich.text import Text
 from careercli.query.roles import RoleDetail, Twin, skills_by_tier
 from careercli.query.salary import PayFigure, pay_by_level
 from careercli.render.common import (
+    HAVE,
+    Citations,
+    Clipped,
     bar,
     blocks,
     bullets,
@@ -20,17 +23,15 @@ from careercli.render.common import (
     plain,
     section,
     skill_names,
-    sources_section,
     stage_text,
     table,
 )
 from careercli.render.format import (
-    cite,
+    amount,
     duration_label,
     level_label,
     phase_label,
     progress_text,
-    provenance,
     total_label,
 )
 from careercli.text import normalise
@@ -40,10 +41,214 @@ if TYPE_CHECKING:
 
 
 def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
-    """The role's page; ``full`` adds every other section the KB holds for it."""
+    """The role at a glance (one screen of 80x32), or with ``full`` every section the KB
+    holds for it."""
+    return _full_page(detail) if full else _glance(detail)
+
+
+GLANCE_ESSENTIALS_LINES = 2  # lines of essential skill names before "+N more"
+GLANCE_RELATED = 4  # related roles on the glance page
+GLANCE_SUMMARY = 160  # characters of the one-line summary
+
+
+def _glance(detail: RoleDetail) -> RenderableType:
+    """What the role is, what it pays, how long the way in takes, its essential skills,
+    its nearest roles and where each fact comes from: the questions a first look asks."""
     role = detail.role
-    refs = detail.sources
-    parts: list[RenderableType] = [_header(detail)]
+    cites = Citations(detail.sources)
+    parts: list[RenderableType] = [_title_lines(detail, cites)]
+    if detail.pay:
+        pay = _glance_pay(detail, cites)
+        parts.append(
+            section("Pay (USD a year, US market)" if _us(detail) else "Pay (USD a year)", pay)
+        )
+    else:
+        parts.append(Group(Text(""), Text.assemble(("Pay  ", "bold"), (NO_PAY, "dim"))))
+    facts = Table.grid(padding=(0, 2, 0, 0))
+    facts.add_column(no_wrap=True, style="bold")
+    facts.add_column(overflow="fold")
+    facts.add_row("Time to get in", _glance_time(detail, cites))
+    tiers = detail.by_tier(detail.tiers)
+    if tiers:
+        essential = tiers.get("essential", [])
+        if essential:
+            names = [_owned(detail, s) for s in essential]
+            sources = [g.source for g in role.skills if g.tier == "essential"]
+            facts.add_row(
+                f"Essential ({len(essential)})",
+                Clipped(names, GLANCE_ESSENTIALS_LINES, cites.mark(*sources) if sources else ""),
+            )
+        rest = [f"{len(ids)} {tier}" for tier, ids in tiers.items() if tier != "essential"]
+        if rest:
+            facts.add_row("Also needed", Text(", ".join(rest) + " (--full lists them)"))
+    if detail.progress is not None:
+        facts.add_row("Your progress", progress_text(detail.progress))
+    parts.append(Group(Text(""), facts))
+    related = _glance_related(detail)
+    if related is not None:
+        parts.append(section("Related roles", related))
+    footer = cites.footer()
+    if footer is not None:
+        parts.append(footer)
+    title = _quote(role.title)
+    more = "Every section: --full"
+    if detail.totals:
+        more += f" · the phases: careercli roadmap {title}"
+    parts.append(Text(more, style="dim"))
+    return Group(*parts)
+
+
+def _us(detail: RoleDetail) -> bool:
+    return all(f.region == "US" for f in detail.pay)  # where the sources say US market
+
+
+def _title_lines(detail: RoleDetail, cites: Citations) -> RenderableType:
+    """Title; track, pay family and other names; one line of what the role is."""
+    role = detail.role
+    lines: list[RenderableType] = [Text(role.title, style="bold cyan")]
+    facts = []
+    if role.track:
+        facts.append(f"{role.track} track")
+    if detail.family:
+        facts.append(f"{detail.family} pay family")
+    if role.aliases:
+        facts.append("also: " + ", ".join(role.aliases))
+    if facts:
+        lines.append(Text(" · ".join(facts), style="dim"))
+    about = role.summary or role.primary_focus
+    if role.named_only:
+        line = Text(NAMED_ONLY, style="italic")
+        if role.sources:
+            line.append(" " + cites.mark(*role.sources), style="dim")
+        lines.append(line)
+        if detail.mentions:
+            m = detail.mentions[0]
+            where = f"{m.name} track, {stage_text(m.stage)}" if m.stage else f"{m.name} industry"
+            more = (
+                f" (+{len(detail.mentions) - 1} more in --full)" if len(detail.mentions) > 1 else ""
+            )
+            lines.append(
+                Text.assemble(
+                    ("Named in: ", "bold"), where, " ", (cites.mark(m.source), "dim"), (more, "dim")
+                )
+            )
+    elif about:
+        line = Text(first_sentence(about, GLANCE_SUMMARY))
+        if role.sources:
+            line.append(" " + cites.mark(role.sources[0]), style="dim")
+        lines.append(line)
+    return Group(*lines)
+
+
+def first_sentence(text: str, limit: int) -> str:
+    """The text's first sentence, cut at a word with ``…`` when longer than ``limit``."""
+    text = " ".join(text.split())
+    for i, ch in enumerate(text):
+        if ch in ".!?" and (i + 1 == len(text) or text[i + 1] == " ") and i > 20:
+            text = text[: i + 1]
+            break
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def _owned(detail: RoleDetail, skill_id: str) -> Text:
+    name = detail.skill_names[skill_id]
+    if skill_id in detail.have:
+        return Text(f"{name} {HAVE}", style="green")
+    return Text(name)
+
+
+def _glance_pay(detail: RoleDetail, cites: Citations) -> RenderableType:
+    """Levels across, one row per source (and family), so sources that disagree sit one
+    above the other; the source's own words for a level are in --full."""
+    grouped = pay_by_level(detail.pay)
+    rows: dict[tuple[str, str | None], dict[str, list[PayFigure]]] = {}
+    for level, figs in grouped.items():
+        for f in figs:
+            rows.setdefault((f.source, f.via), {}).setdefault(level, []).append(f)
+    t = table("Source", *(level_label(lv) for lv in grouped), min_widths=(6,))
+    worded = False
+    for (source, _via), cells in rows.items():
+        row: list[Text | str] = [Text(cites.mark(source), style="dim")]
+        for level in grouped:
+            figs = cells.get(level, [])
+            worded = worded or any(f.label for f in figs)
+            row.append("\n".join(amount(f) + ("*" if f.label else "") for f in figs) or "-")
+        t.add_row(*row)
+    families = {(f.source, f.via) for f in detail.pay if f.via}
+    notes = [
+        f"{cites.mark(source)} for the {via} family"
+        for source, via in sorted(families, key=lambda k: cites.number(k[0]))
+    ]
+    if worded:
+        notes.append("* the level in the source's words: --full")
+    if not notes:
+        return t
+    return Group(t, Text(" · ".join(notes), style="dim"))
+
+
+def _glance_time(detail: RoleDetail, cites: Citations) -> Text:
+    """From zero: each roadmap's total (end of its last phase when the source states
+    none) and each timeline the sources give, cited."""
+    out = Text()
+    for roadmap, total in detail.totals:
+        if total is None:
+            continue
+        if out:
+            out.append("\n")
+        out.append(duration_label(total), style="bold")
+        how = "as stated" if roadmap.total is not None else "end of its last phase"
+        out.append(f" from zero ({roadmap.name}, {how}) ")
+        out.append(cites.mark(roadmap.source), style="dim")
+    timelines = detail.role.timelines
+    if timelines:
+        if out:
+            out.append("\n")
+        out.append("by background: " if len(timelines) > 1 else "")
+        for i, tl in enumerate(timelines):
+            out.append(", " if i else "")
+            out.append(duration_label(tl.duration), style="bold")
+            out.append(f" ({tl.label.lower() if tl.label[1:2].islower() else tl.label})")
+        out.append(" " + cites.mark(*(tl.source for tl in timelines)), style="dim")
+    if not out:
+        out.append(NO_ROADMAP, style="dim")
+    return out
+
+
+def _glance_related(detail: RoleDetail) -> RenderableType | None:
+    """The roles the sources link to this one, then the nearest by skills: one line each."""
+    share = {t.id: t.share for t in detail.twins}
+    lines: list[Text] = []
+    for link in detail.links:
+        line = Text(link.name, style="bold" if link.role else "")
+        line.append(f" · {link.kind}", style="dim")
+        if link.role in share:
+            line.append(f" · {share[link.role]}% of skills shared", style="dim")
+        lines.append(line)
+    stated = {link.role for link in detail.links}
+    for twin in detail.twins:
+        if twin.id in stated:
+            continue
+        how = "near-twin by title" if twin.kind == "name" else "similar by skills"
+        line = Text(twin.title, style="bold")
+        line.append(f" · {how} · {twin.share}% of skills shared", style="dim")
+        lines.append(line)
+    if not lines:
+        return None
+    shown = lines[:GLANCE_RELATED]
+    if len(lines) > GLANCE_RELATED:
+        shown.append(Text(f"+{len(lines) - GLANCE_RELATED} more in --full", style="dim"))
+    return Group(*shown)
+
+
+def _full_page(detail: RoleDetail) -> RenderableType:
+    """Every section the KB holds for the role."""
+    full = True
+    role = detail.role
+    cites = Citations(detail.sources)
+    parts: list[RenderableType] = [_header(detail, cites)]
     if detail.progress is not None:
         parts.append(Text.assemble(("Your progress: ", "bold"), progress_text(detail.progress)))
     if role.skills:
@@ -51,12 +256,12 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
     if full and role.skills:
         parts.append(section("Skill lines as the sources wrote them", _skill_lines(detail)))
     if full and role.requirements:
-        parts.append(section("Requirements", blocks(role.requirements, refs)))
+        parts.append(section("Requirements", blocks(role.requirements, cites)))
     if full and role.stack:  # the default view already names these skills by tier
         parts.append(section("Languages, frameworks and tools", _stack(role)))
     for freq in role.listing_frequencies:
         title = (
-            f"How often job listings ask ({freq.sample_size} listings) {cite(refs[freq.source])}"
+            f"How often job listings ask ({freq.sample_size} listings) {cites.mark(freq.source)}"
         )
         t = table("Skill", "Listings", "", min_widths=(10, 8))
         for item in freq.items:
@@ -67,7 +272,7 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
             )
         parts.append(section(title, t))
     if detail.pay:
-        pay: RenderableType = pay_table(detail.pay)
+        pay: RenderableType = pay_table(detail.pay, cites)
         notes = [f"{level_label(f.level)}: {f.note}" for f in detail.pay if f.note]
         if full and notes:
             pay = Group(pay, Text("Notes", style="bold"), bullets(notes))
@@ -76,15 +281,15 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
     else:
         parts.append(section("Pay", Text(NO_PAY, style="dim")))
     if role.qualifications:
-        parts.append(section("Qualifications and experience", _qualifications(detail, full)))
+        parts.append(section("Qualifications and experience", _qualifications(detail, cites, full)))
     responsibilities = [i for b in role.responsibilities for i in b.items] + [
         b.text for b in role.responsibilities if b.text
     ]
     if full and role.responsibilities:
-        parts.append(section("Responsibilities", blocks(role.responsibilities, refs)))
+        parts.append(section("Responsibilities", blocks(role.responsibilities, cites)))
     elif responsibilities:
         parts.append(section("Daily responsibilities", bullets(responsibilities)))
-    way_in = _way_in(detail)
+    way_in = _way_in(detail, cites)
     parts.append(
         section("The way in", way_in if way_in is not None else Text(NO_ROADMAP, style="dim"))
     )
@@ -96,11 +301,11 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
             ("Where it is used", role.industries),
         ):
             if held:
-                parts.append(section(title, blocks(held, refs)))
+                parts.append(section(title, blocks(held, cites)))
         if role.resources:
-            parts.append(section("Courses and resources", _resources(detail)))
+            parts.append(section("Courses and resources", _resources(detail, cites)))
         for block in role.sections:
-            parts.append(section(block.heading or "More", blocks([block], refs, headed=False)))
+            parts.append(section(block.heading or "More", blocks([block], cites, headed=False)))
     if detail.links or detail.twins:
         lines: list[RenderableType] = []
         share = {t.id: t.share for t in detail.twins}
@@ -115,7 +320,9 @@ def render_role(detail: RoleDetail, full: bool = False) -> RenderableType:
         stated = {link.role for link in detail.links}
         lines += [_twin(t, full) for t in detail.twins if t.id not in stated]
         parts.append(section("Related roles", Group(*lines)))
-    parts.append(sources_section(refs, detail.cited, notes=full))
+    footer = cites.footer(notes=True)
+    if footer is not None:
+        parts.append(footer)
     return Group(*parts)
 
 
@@ -170,7 +377,7 @@ def _skill_lines(detail: RoleDetail) -> RenderableType:
     return rows
 
 
-def _resources(detail: RoleDetail) -> RenderableType:
+def _resources(detail: RoleDetail, cites: Citations) -> RenderableType:
     lines = []
     for r in detail.role.resources:
         line = Text(r.title, style="bold")
@@ -179,12 +386,12 @@ def _resources(detail: RoleDetail) -> RenderableType:
         line.append(f" · {r.kind}", style="dim")
         if r.note:
             line.append(f": {r.note}")
-        line.append(" " + cite(detail.sources[r.source]), style="dim")
+        line.append(" " + cites.mark(r.source), style="dim")
         lines.append(line)
     return Group(*lines)
 
 
-def _header(detail: RoleDetail) -> RenderableType:
+def _header(detail: RoleDetail, cites: Citations) -> RenderableType:
     role = detail.role
     title = Text(role.title, style="bold cyan")
     facts = []
@@ -197,10 +404,10 @@ def _header(detail: RoleDetail) -> RenderableType:
     lines: list[RenderableType] = [title]
     if facts:
         lines.append(Text(" · ".join(facts), style="dim"))
-    described = [cite(detail.sources[s]) for s in role.sources if s in detail.sources]
+    described = [s for s in role.sources if s in detail.sources]
     if described:
         label = "Named by " if role.named_only else "Described by "
-        lines.append(Text(label + " ".join(described), style="dim"))
+        lines.append(Text(label + cites.mark(*described), style="dim"))
     if role.summary:
         lines.append(plain(role.summary))
     if role.primary_focus:
@@ -211,9 +418,7 @@ def _header(detail: RoleDetail) -> RenderableType:
         named = []
         for m in detail.mentions:
             where = f"{m.name} track, {stage_text(m.stage)}" if m.stage else f"{m.name} industry"
-            named.append(
-                where + (f" ({m.note})" if m.note else "") + " " + cite(detail.sources[m.source])
-            )
+            named.append(where + (f" ({m.note})" if m.note else "") + " " + cites.mark(m.source))
         lines.append(Text.assemble(("Named in: ", "bold"), "; ".join(named)))
     return Group(*lines)
 
@@ -261,23 +466,25 @@ def _stack(role: Role) -> RenderableType:
     return Group(*lines)
 
 
-def pay_table(figures: list[PayFigure]) -> RenderableType:
-    """Levels down, one column per source, so disagreeing sources sit side by side."""
-    columns: list[str] = []
+def pay_table(figures: list[PayFigure], cites: Citations) -> RenderableType:
+    """Levels down, one column per source (and family), so disagreeing sources sit side
+    by side."""
+    columns: dict[tuple[str, str | None], str] = {}
     for f in figures:
-        if provenance(f) not in columns:
-            columns.append(provenance(f))
-    t = table("Level", *columns, min_widths=(9,) + (12,) * len(columns))
+        if (f.source, f.via) not in columns:
+            family = f" {f.via} family" if f.via else ""
+            columns[(f.source, f.via)] = f"{cites.mark(f.source)}{family}"
+    t = table("Level", *columns.values(), min_widths=(9,) + (12,) * len(columns))
     for level, figs in pay_by_level(figures).items():
         cells = []
         for col in columns:
-            here = [f for f in figs if provenance(f) == col]
+            here = [f for f in figs if (f.source, f.via) == col]
             cells.append(joined([figure_text(f) for f in here], sep="\n"))
         t.add_row(Text(level_label(level), style="bold"), *cells)
     return t
 
 
-def _qualifications(detail: RoleDetail, full: bool = False) -> RenderableType:
+def _qualifications(detail: RoleDetail, cites: Citations, full: bool = False) -> RenderableType:
     lines = []
     for q in detail.role.qualifications:
         line = Text()
@@ -294,17 +501,16 @@ def _qualifications(detail: RoleDetail, full: bool = False) -> RenderableType:
             line.append(duration_label(q.experience))
             line.append("\n")
         line.append(q.text)
-        line.append(" " + cite(detail.sources[q.source]), style="dim")
+        line.append(" " + cites.mark(q.source), style="dim")
         lines.append(line)
     return Group(*lines)
 
 
-def _way_in(detail: RoleDetail) -> RenderableType | None:
-    refs = detail.sources
+def _way_in(detail: RoleDetail, cites: Citations) -> RenderableType | None:
     lines: list[Text] = []
     for roadmap, total in detail.totals:
         line = Text(roadmap.name, style="bold")
-        line.append(" " + cite(refs[roadmap.source]), style="dim")
+        line.append(" " + cites.mark(roadmap.source), style="dim")
         line.append(": ")
         steps = [
             f"{p.name} ({phase_label(p.duration, roadmap.timing)})" if p.duration else p.name
@@ -318,7 +524,7 @@ def _way_in(detail: RoleDetail) -> RenderableType | None:
     for tl in detail.role.timelines:
         line = Text(f"{tl.label}: ", style="bold")
         line.append(duration_label(tl.duration))
-        line.append(" " + cite(refs[tl.source]), style="dim")
+        line.append(" " + cites.mark(tl.source), style="dim")
         lines.append(line)
     if detail.role.progression:
         stages = " → ".join(stage_text(s) for s in detail.role.progression)

@@ -9,8 +9,8 @@ from rich.text import Text
 
 from careercli.query.industry import Industries
 from careercli.query.search import Hit
-from careercli.render.common import bullets, joined, plain, section, sources_section, table
-from careercli.render.format import cite, excerpt
+from careercli.render.common import Citations, bullets, joined, plain, section, table
+from careercli.render.format import excerpt
 
 if TYPE_CHECKING:
     from careercli.query.entries import Industry
@@ -31,9 +31,11 @@ def render_hits(hits: list[Hit]) -> RenderableType:
 
 def render_industries(found: Industries) -> RenderableType:
     parts: list[RenderableType] = []
-    for i in found.industries:
-        parts.append(Text(i.name, style="bold cyan"))
-        parts.append(Text(cite(found.sources[i.source]), style="dim"))
+    cites = Citations(found.sources)
+    for n, i in enumerate(found.industries):
+        if n:
+            parts.append(Text(""))
+        parts.append(Text.assemble((i.name, "bold cyan"), (" " + cites.mark(i.source), "dim")))
         if i.key_skills:
             parts.append(section("Key skills", joined(plain(k) for k in i.key_skills)))
         if i.primary_roles:
@@ -45,8 +47,9 @@ def render_industries(found: Industries) -> RenderableType:
             )
         if i.topics:
             parts.append(section("Specialized topics", bullets(i.topics)))
-        parts.append(Text(""))
-    parts.append(sources_section(found.sources, [i.source for i in found.industries]))
+    footer = cites.footer()
+    if footer is not None:
+        parts.append(footer)
     return Group(*parts)
 
 

@@ -6,8 +6,17 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from careercli.query.skills import SkillDetail, SkillRow
-from careercli.render.common import HAVE, Listing, bar, bullets, joined, plain, section, table
-from careercli.render.format import source_label
+from careercli.render.common import (
+    HAVE,
+    Citations,
+    Listing,
+    bar,
+    bullets,
+    joined,
+    plain,
+    section,
+    table,
+)
 
 
 def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
@@ -16,6 +25,7 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
     if skill.id in have:
         title.append(f" {HAVE} in your profile", style="green")
     parts: list[RenderableType] = [title]
+    cites = Citations(detail.sources)
     facts: list[str] = [skill.category]
     if skill.aliases:
         facts.append("also: " + ", ".join(skill.aliases))
@@ -32,7 +42,10 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
                 Text(need.tier, style="bold"),
                 plain(f"via {need.via} (curated)" if need.via else ", ".join(need.groups)),
             )
-        parts.append(section(f"Roles that need it ({len(detail.needed_by)})", t))
+        heading = f"Roles that need it ({len(detail.needed_by)})"
+        if skill.sources:
+            heading += " " + cites.mark(*skill.sources)
+        parts.append(section(heading, t))
     else:
         parts.append(section("Roles that need it", Text("No role in the knowledge base lists it.")))
     if detail.listings:
@@ -44,13 +57,8 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
                 f"{c.count}/{c.sample_size}",
                 bar(c.count, c.sample_size),
             )
-        sources = sorted({source_label(detail.sources[c.source]) for c in detail.listings})
-        parts.append(
-            section(
-                "How often job listings ask for it",
-                Group(t, Text("Source: " + "; ".join(sources), style="dim")),
-            )
-        )
+        marks = cites.mark(*sorted({c.source for c in detail.listings}))
+        parts.append(section(f"How often job listings ask for it {marks}", t))
     if detail.companions:
         parts.append(
             section(
@@ -67,9 +75,9 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
         )
     if detail.industries:
         parts.append(section("Industries", joined(detail.industries)))
-    if skill.sources:
-        refs = detail.sources
-        parts.append(section("Sources", bullets(source_label(refs[s]) for s in skill.sources)))
+    footer = cites.footer()
+    if footer is not None:
+        parts.append(footer)
     return Group(*parts)
 
 
