@@ -38,6 +38,7 @@ PAGES = {
     "validate": ["validate"],
     "guide": ["guide"],
     "guide-topic": ["guide", "timeline"],
+    "sources": ["sources"],
 }
 
 

@@ -908,6 +908,26 @@ def search(
 
 
 @app.command()
+def sources(ctx: typer.Context, as_json: JsonFlag = False) -> None:
+    """List the source documents: title, year, what the KB takes from each, which roles
+    cite it, and the seed file it was curated from.
+
+    Example: careercli sources
+    """
+    from careercli.query.sources import kb_sources
+
+    found = kb_sources(_state(ctx).catalog())
+    if as_json:
+        from careercli.render.json_shapes import sources_json
+
+        print_json(sources_json(found))
+        return
+    from careercli.render.sources import render_sources
+
+    print_renderable(render_sources(found))
+
+
+@app.command()
 def industry(
     ctx: typer.Context,
     name: Annotated[

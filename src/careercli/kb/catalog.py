@@ -227,6 +227,23 @@ class Catalog:
             for r in self._rows("SELECT id FROM roles WHERE parent = ? ORDER BY pos", (role_id,))
         ]
 
+    def source_uses(self) -> dict[str, dict[str, Any]]:
+        """For each source id: the titles of the roles citing it (in file order) and how
+        many pay figures and listing counts it gives (two indexed scans of small tables)."""
+        uses: dict[str, dict[str, Any]] = {
+            sid: {"roles": [], "pay": 0, "listings": 0} for sid in self.sources
+        }
+        for sid, title in self._rows(
+            "SELECT j.value, r.title FROM roles r, json_each(r.sources) j ORDER BY r.pos"
+        ):
+            if sid in uses:
+                uses[sid]["roles"].append(title)
+        for table, key in (("pay", "pay"), ("listings", "listings")):
+            for sid, n in self._rows(f"SELECT source, COUNT(*) FROM {table} GROUP BY source"):
+                if sid in uses:
+                    uses[sid][key] = n
+        return uses
+
     def role_summaries(
         self,
         track: str | None = None,

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from careercli.query.salary import PayFigure
     from careercli.query.search import Hit
     from careercli.query.skills import SkillDetail, SkillRow
+    from careercli.query.sources import SourceUse
     from careercli.query.timing import WayIn
     from careercli.query.transition import Transition
 
@@ -333,4 +334,21 @@ def hits_json(hits: list[Hit]) -> list[Data]:
             "matches": [{"field": m.field, "text": m.text} for m in h.where],
         }
         for h in hits
+    ]
+
+
+def sources_json(found: list[SourceUse]) -> list[Data]:
+    """Every source: what the KB records of it, the seed file, and what it is cited for."""
+    return [
+        {
+            **use.ref.entry.model_dump(mode="json"),
+            "year": use.ref.year,
+            "cited_by_roles": use.roles,
+            "pay_figures": use.pay,
+            "listing_counts": use.listings,
+            "career_tracks": use.tracks,
+            "industries": use.industries,
+            "guidance_blocks": use.guidance,
+        }
+        for use in found
     ]
