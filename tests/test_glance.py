@@ -4,6 +4,7 @@ questions, and a page taller than the terminal goes through the pager."""
 from __future__ import annotations
 
 import os
+import re
 import pty
 import subprocess
 import sys
@@ -133,3 +134,21 @@ def _fresh(tmp_path: Path) -> Path:
     folder = tmp_path / f"run-{n}"
     folder.mkdir()
     return folder
+
+
+def test_role_as_markdown_to_paste_into_notes(run: Run) -> None:
+    assert run("profile", "add", "python").exit_code == 0
+    result = run("role", "MLE", "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    md = result.stdout
+    assert md.startswith("# Machine Learning Engineer\n")
+    table = [line for line in md.splitlines() if line.startswith("|")]
+    assert table[0] == "| Source | entry | mid | senior | principal | director |"
+    assert set(table[1]) <= {"|", " ", "-"}
+    assert any(row.startswith("| [2] | median $115,599 (entry-level)") for row in table)
+    assert "- [x] Python\n" in md and "- [ ] PyTorch\n" in md
+    cited = set(re.findall(r"\[(\d)\]", md.split("## Sources")[0]))
+    defined = set(re.findall(r"^- \[(\d)\] ", md.split("## Sources")[1], flags=re.M))
+    assert cited == defined == {"1", "2", "3"}
+    both = run("role", "MLE", "--format", "markdown", "--json")
+    assert both.exit_code == 2 and "give one" in both.stderr

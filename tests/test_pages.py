@@ -23,6 +23,7 @@ PAGES = {
     "compare-three": ["compare", "Data Scientist", "MLE", "Data Engineer"],
     "roadmap": ["roadmap", "NLP Engineer"],
     "roadmap-markdown": ["roadmap", "MLE", "--format", "markdown"],
+    "role-markdown": ["role", "MLE", "--format", "markdown"],
     "roadmap-tracks": ["roadmap"],
     "roles": ["roles"],
     "roles-track": ["roles", "--track", "specialized"],

@@ -272,6 +272,21 @@ def root(
 
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print plain JSON (stable keys).")]
+FormatOption = Annotated[
+    Literal["text", "markdown"],
+    typer.Option(
+        "--format",
+        case_sensitive=False,
+        help="text, or markdown to paste into notes or an issue.",
+    ),
+]
+
+
+def _one_output(as_json: bool, fmt: str) -> None:
+    if as_json and fmt == "markdown":
+        raise UsageProblem("--json and --format markdown ask for two outputs: give one")
+
+
 AllFlag = Annotated[
     bool, typer.Option("--all", help="On a terminal, every row, not just a screenful.")
 ]
@@ -404,24 +419,31 @@ def role(
     full: Annotated[
         bool, typer.Option("--full", help="Every section the sources give for the role.")
     ] = False,
+    fmt: FormatOption = "text",
     as_json: JsonFlag = False,
 ) -> None:
-    """Show one role: skills by importance, pay by level with sources, the way in.
+    """Show one role at a glance: what it is, pay per level and source, time to get in,
+    essential skills, related roles; --full for every section.
 
     Example: careercli role "ML Engineer"
     """
     from careercli.query.roles import role_detail
 
+    _one_output(as_json, fmt)
     catalog = _state(ctx).catalog()
     detail = role_detail(catalog, _resolve(ctx, name, "role"), _have(ctx))
     if as_json:
         from careercli.render.json_shapes import role_json
 
         print_json(role_json(detail))
-        return
-    from careercli.render.role import render_role
+    elif fmt == "markdown":
+        from careercli.render.markdown import role_markdown
 
-    print_renderable(render_role(detail, full))
+        print_text(role_markdown(detail))
+    else:
+        from careercli.render.role import render_role
+
+        print_renderable(render_role(detail, full))
 
 
 def _have(ctx: typer.Context) -> frozenset[str] | None:
@@ -527,14 +549,7 @@ def roadmap(
             show_default=False,
         ),
     ] = None,
-    fmt: Annotated[
-        Literal["text", "markdown"],
-        typer.Option(
-            "--format",
-            case_sensitive=False,
-            help="text, or markdown for a checklist to share or print.",
-        ),
-    ] = "text",
+    fmt: FormatOption = "text",
     show_all: AllFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
@@ -542,8 +557,7 @@ def roadmap(
 
     Example: careercli roadmap "NLP Engineer" --format markdown > plan.md
     """
-    if as_json and fmt == "markdown":
-        raise UsageProblem("--json and --format markdown ask for two outputs: give one")
+    _one_output(as_json, fmt)
     catalog = _state(ctx).catalog()
     if name is None:
         if fmt == "markdown":

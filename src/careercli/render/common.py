@@ -361,6 +361,10 @@ class Citations:
         """The source ids cited so far, in number order."""
         return list(self._numbers)
 
+    def lines(self) -> list[str]:
+        """``[1] Title, 2025``: the footer as plain lines (Markdown, plain text)."""
+        return [f"[{n}] {source_label(self.refs[sid])}" for sid, n in self._numbers.items()]
+
     def footer(self, notes: bool = False) -> Group | None:
         """``Sources`` with one line per number; with ``notes``, also each source's
         publisher, date and what the KB notes of it. None when nothing was cited."""

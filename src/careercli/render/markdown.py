@@ -1,14 +1,28 @@
-"""The roadmap as a Markdown checklist (``careercli roadmap ROLE --format markdown``)."""
+"""Pages as Markdown to paste into notes or an issue (``--format markdown``)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
+from rich.console import Group
+from rich.text import Text
+
 from careercli.query.roles import RoleDetail
+from careercli.render.common import Citations, figure_text
 from careercli.render.format import (
     duration_label,
+    level_label,
     phase_label,
     progress_text,
-    source_label,
     total_label,
+)
+from careercli.render.role import (
+    NO_PAY,
+    glance_time,
+    pay_notes,
+    pay_rows,
+    related_lines,
+    title_lines,
 )
 from careercli.text import one_line
 
@@ -16,6 +30,7 @@ from careercli.text import one_line
 def roadmap_markdown(detail: RoleDetail) -> str:
     """The roadmap as a Markdown checklist, ticked where the profile has a phase's skills."""
     role = detail.role
+    cites = Citations(detail.sources)
     lines = [f"# Roadmap: {role.title}", ""]
     if detail.progress is not None:
         lines += [f"Your progress: {progress_text(detail.progress)}.", ""]
@@ -23,7 +38,7 @@ def roadmap_markdown(detail: RoleDetail) -> str:
         lines.append(f"## {roadmap.name}")
         lines.append("")
         lines.append(
-            f"Source: {source_label(detail.sources[roadmap.source])}"
+            f"Source: {cites.mark(roadmap.source)}"
             + (f". Total: {total_label(roadmap, total)}." if total else ".")
         )
         lines.append("")
@@ -47,6 +62,78 @@ def roadmap_markdown(detail: RoleDetail) -> str:
     if role.timelines:
         lines += ["## Time to get in, by starting point", ""]
     for tl in role.timelines:
-        ref = detail.sources[tl.source]
-        lines.append(f"- {tl.label}: {duration_label(tl.duration)} ({source_label(ref)})")
-    return "\n".join(one_line(line) for line in lines).rstrip() + "\n"
+        lines.append(f"- {tl.label}: {duration_label(tl.duration)} {cites.mark(tl.source)}")
+    return with_sources(lines, cites)
+
+
+def _cell(text: str) -> str:
+    """Text for a Markdown table cell: one line, its pipes escaped."""
+    return one_line(text).replace("|", "\\|")
+
+
+def md_table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """A GitHub-flavoured Markdown table."""
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |"]
+    lines.append("|" + "|".join(" --- " for _ in header) + "|")
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def with_sources(lines: list[str], cites: Citations) -> str:
+    """The page's lines, then its numbered sources (each defined once) as a Markdown list;
+    one line each, no control characters."""
+    while lines and not lines[-1]:
+        lines.pop()
+    found = cites.lines()
+    if found:
+        lines += ["", "## Sources", "", *(f"- {line}" for line in found)]
+    return "\n".join(one_line(line) for line in lines) + "\n"
+
+
+def role_markdown(detail: RoleDetail) -> str:
+    """The role at a glance as Markdown: what it is, pay per level and source, time to
+    get in, skills by tier (essentials as a checklist ticked from the profile), related
+    roles and the numbered sources."""
+    cites = Citations(detail.sources)
+    head = title_lines(detail, cites)  # title, facts, one-line summary (cited)
+    first, *rest = [line.plain for line in _texts(head)]
+    lines = [f"# {first}", ""]
+    lines += [line for text in rest for line in (text, "")]
+    if detail.progress is not None:
+        lines += [f"Your progress: {progress_text(detail.progress)}.", ""]
+    us = bool(detail.pay) and all(f.region == "US" for f in detail.pay)
+    lines += [f"## Pay (USD a year{', US market' if us else ''})", ""]
+    if detail.pay:
+        levels, rows = pay_rows(detail)
+        body = []
+        for (source, _via), cells in rows.items():
+            figures = ["; ".join(figure_text(f).plain for f in cells.get(lv, [])) for lv in levels]
+            body.append([cites.mark(source), *(f or "-" for f in figures)])
+        lines += md_table(["Source", *(level_label(lv) for lv in levels)], body)
+        notes = pay_notes(detail, cites, "")
+        lines += ["", *(f"{n}." for n in notes if n)] if any(notes) else []
+    else:
+        lines.append(NO_PAY)
+    lines += ["", "## Time to get in", ""]
+    lines += [f"- {line}" for line in glance_time(detail, cites).plain.split("\n")]
+    for tier, ids in detail.by_tier(detail.tiers).items():
+        lines += ["", f"## {tier.capitalize()} skills ({len(ids)})", ""]
+        if tier == "essential":
+            lines += [
+                f"- [{'x' if s in detail.have else ' '}] {detail.skill_names[s]}" for s in ids
+            ]
+        else:
+            lines.append(", ".join(detail.skill_names[s] for s in ids))
+    related = related_lines(detail)
+    if related:
+        lines += ["", "## Related roles", "", *(f"- {t.plain}" for t in related)]
+    return with_sources(lines, cites)
+
+
+def _texts(renderable: object) -> list[Text]:
+    """The lines of a group of Rich texts (the role's title lines)."""
+    if isinstance(renderable, Text):
+        return [renderable]
+    if isinstance(renderable, Group):
+        return [t for r in renderable.renderables for t in _texts(r)]
+    return []

@@ -56,7 +56,7 @@ def _glance(detail: RoleDetail) -> RenderableType:
     its nearest roles and where each fact comes from: the questions a first look asks."""
     role = detail.role
     cites = Citations(detail.sources)
-    parts: list[RenderableType] = [_title_lines(detail, cites)]
+    parts: list[RenderableType] = [title_lines(detail, cites)]
     if detail.pay:
         pay = _glance_pay(detail, cites)
         parts.append(
@@ -67,7 +67,7 @@ def _glance(detail: RoleDetail) -> RenderableType:
     facts = Table.grid(padding=(0, 2, 0, 0))
     facts.add_column(no_wrap=True, style="bold")
     facts.add_column(overflow="fold")
-    facts.add_row("Time to get in", _glance_time(detail, cites))
+    facts.add_row("Time to get in", glance_time(detail, cites))
     tiers = detail.by_tier(detail.tiers)
     if tiers:
         essential = tiers.get("essential", [])
@@ -102,7 +102,7 @@ def _us(detail: RoleDetail) -> bool:
     return all(f.region == "US" for f in detail.pay)  # where the sources say US market
 
 
-def _title_lines(detail: RoleDetail, cites: Citations) -> RenderableType:
+def title_lines(detail: RoleDetail, cites: Citations) -> RenderableType:
     """Title; track, pay family and other names; one line of what the role is."""
     role = detail.role
     lines: list[RenderableType] = [Text(role.title, style="bold cyan")]
@@ -160,36 +160,50 @@ def _owned(detail: RoleDetail, skill_id: str) -> Text:
     return Text(name)
 
 
-def _glance_pay(detail: RoleDetail, cites: Citations) -> RenderableType:
-    """Levels across, one row per source (and family), so sources that disagree sit one
-    above the other; the source's own words for a level are in --full."""
+PayRows = dict[tuple[str, str | None], dict[str, list[PayFigure]]]
+
+
+def pay_rows(detail: RoleDetail) -> tuple[list[str], PayRows]:
+    """The levels with a figure (in career order), and per (source, family) the figures
+    at each level: one row per source, so sources that disagree sit one above the other."""
     grouped = pay_by_level(detail.pay)
-    rows: dict[tuple[str, str | None], dict[str, list[PayFigure]]] = {}
+    rows: PayRows = {}
     for level, figs in grouped.items():
         for f in figs:
             rows.setdefault((f.source, f.via), {}).setdefault(level, []).append(f)
-    t = table("Source", *(level_label(lv) for lv in grouped), min_widths=(6,))
-    worded = False
-    for (source, _via), cells in rows.items():
-        row: list[Text | str] = [Text(cites.mark(source), style="dim")]
-        for level in grouped:
-            figs = cells.get(level, [])
-            worded = worded or any(f.label for f in figs)
-            row.append("\n".join(amount(f) + ("*" if f.label else "") for f in figs) or "-")
-        t.add_row(*row)
+    return list(grouped), rows
+
+
+def pay_notes(detail: RoleDetail, cites: Citations, worded: str) -> list[str]:
+    """What the pay rows need said: the family a source's figures are for, and where the
+    source's own words for a level are (``worded``), when a figure has them."""
     families = {(f.source, f.via) for f in detail.pay if f.via}
     notes = [
         f"{cites.mark(source)} for the {via} family"
         for source, via in sorted(families, key=lambda k: cites.number(k[0]))
     ]
-    if worded:
-        notes.append("* the level in the source's words: --full")
+    if any(f.label for f in detail.pay):
+        notes.append(worded)
+    return notes
+
+
+def _glance_pay(detail: RoleDetail, cites: Citations) -> RenderableType:
+    """Levels across, one row per source; the source's words for a level are in --full."""
+    levels, rows = pay_rows(detail)
+    t = table("Source", *(level_label(lv) for lv in levels), min_widths=(6,))
+    for (source, _via), cells in rows.items():
+        row: list[Text | str] = [Text(cites.mark(source), style="dim")]
+        for level in levels:
+            figs = cells.get(level, [])
+            row.append("\n".join(amount(f) + ("*" if f.label else "") for f in figs) or "-")
+        t.add_row(*row)
+    notes = pay_notes(detail, cites, "* the level in the source's words: --full")
     if not notes:
         return t
     return Group(t, Text(" · ".join(notes), style="dim"))
 
 
-def _glance_time(detail: RoleDetail, cites: Citations) -> Text:
+def glance_time(detail: RoleDetail, cites: Citations) -> Text:
     """From zero: each roadmap's total (end of its last phase when the source states
     none) and each timeline the sources give, cited."""
     out = Text()
@@ -218,6 +232,16 @@ def _glance_time(detail: RoleDetail, cites: Citations) -> Text:
 
 
 def _glance_related(detail: RoleDetail) -> RenderableType | None:
+    lines = related_lines(detail)
+    if not lines:
+        return None
+    shown: list[RenderableType] = list(lines[:GLANCE_RELATED])
+    if len(lines) > GLANCE_RELATED:
+        shown.append(Text(f"+{len(lines) - GLANCE_RELATED} more in --full", style="dim"))
+    return Group(*shown)
+
+
+def related_lines(detail: RoleDetail) -> list[Text]:
     """The roles the sources link to this one, then the nearest by skills: one line each."""
     share = {t.id: t.share for t in detail.twins}
     lines: list[Text] = []
@@ -235,12 +259,7 @@ def _glance_related(detail: RoleDetail) -> RenderableType | None:
         line = Text(twin.title, style="bold")
         line.append(f" · {how} · {twin.share}% of skills shared", style="dim")
         lines.append(line)
-    if not lines:
-        return None
-    shown = lines[:GLANCE_RELATED]
-    if len(lines) > GLANCE_RELATED:
-        shown.append(Text(f"+{len(lines) - GLANCE_RELATED} more in --full", style="dim"))
-    return Group(*shown)
+    return lines
 
 
 def _full_page(detail: RoleDetail) -> RenderableType:
