@@ -4,8 +4,8 @@ questions, and a page taller than the terminal goes through the pager."""
 from __future__ import annotations
 
 import os
-import re
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
