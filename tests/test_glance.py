@@ -121,11 +121,7 @@ def test_a_page_taller_than_the_terminal_goes_through_the_pager(
         (["--no-pager", "role", "MLE", "--full"], {}, 20),
         (["role", "MLE", "--full"], {"PAGER": "cat"}, 20),
     ):
-        shown, paged = (
-            _in_a_terminal(args, tmp_path / "x", lines, **env)
-            if False
-            else (_in_a_terminal(args, _fresh(tmp_path), lines, **env))
-        )
+        shown, paged = _in_a_terminal(args, _fresh(tmp_path), lines, **env)
         assert paged == "" and "Machine Learning Engineer" in shown, (args, env)
 
 
