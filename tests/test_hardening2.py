@@ -427,7 +427,7 @@ def test_a_profile_from_a_newer_careercli_is_refused_and_untouched(
         assert result.exit_code == 1
         one_error(result.stderr)
         assert (
-            "is version 99, written by a newer careercli; this one reads version 1" in result.stderr
+            "is version 99, written by a newer careercli; this one reads version 2" in result.stderr
         )
     assert profile.read_bytes() == before
 

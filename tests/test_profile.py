@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import subprocess
@@ -17,13 +18,25 @@ def profile_file(home: Path) -> Path:
     return home / "home" / "profile.json"
 
 
-def test_add_show_remove_and_path(run: Run, mini: Path, hermetic: Path) -> None:
+def test_add_show_remove_and_path(
+    run: Run, mini: Path, hermetic: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("careercli.profile.today", lambda: datetime.date(2026, 12, 2))
     result = run("profile", "add", "python", "k8s", "pytroch", data=mini)
     assert result.exit_code == 0
     assert result.stdout == "added: Kubernetes, PyTorch, Python (3 in profile)\n"
     assert "'pytroch' taken as skill 'PyTorch'" in result.stderr
     saved = json.loads(profile_file(hermetic).read_text())
-    assert saved == {"version": 1, "skills": ["kubernetes", "python", "pytorch"]}
+    held = {"level": "working", "since": "2026-12-02"}
+    assert saved == {
+        "version": 2,
+        "skills": {"kubernetes": held, "python": held, "pytorch": held},
+        "target": None,
+        "history": [
+            {"date": "2026-12-02", "action": "add", "skill": s, "level": "working"}
+            for s in ("kubernetes", "python", "pytorch")
+        ],
+    }
 
     show = run("profile", "show", "--json", data=mini)
     data = json.loads(show.stdout)

@@ -10,6 +10,7 @@ import os
 import shlex
 import sqlite3
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
 from pathlib import Path
@@ -22,6 +23,7 @@ from typer.exceptions import Abort
 from careercli.kb.errors import KBError, ValidationFailed
 from careercli.kb.paths import DATA_ENV
 from careercli.kb.shapes import SKILL_CATEGORIES, TRACKS, LevelName
+from careercli.profile import LEVELS as PROFILE_LEVELS
 from careercli.profile import ProfileError
 from careercli.query.resolve import EmptyName, ResolveError
 
@@ -1004,6 +1006,8 @@ def guide(
     print_renderable(render_guide(found))
 
 
+_level_choice = _choice("level", PROFILE_LEVELS)
+
 profile_app = typer.Typer(
     cls=_Group,
     help=(
@@ -1020,12 +1024,27 @@ def profile_add(
     ctx: typer.Context,
     skill_names: Annotated[
         list[str],
-        typer.Argument(help="Skills you have.", autocompletion=_complete_skill, show_default=False),
+        typer.Argument(
+            help="Skills you have (names or aliases; a comma-separated list works too).",
+            autocompletion=_complete_skill,
+            show_default=False,
+            metavar="SKILL...",
+        ),
     ],
+    level: Annotated[
+        str,
+        typer.Option(
+            "--level",
+            metavar="LEVEL",
+            help="How well you know them: awareness, working, practitioner or expert.",
+            callback=_level_choice,
+        ),
+    ] = "working",
 ) -> None:
-    """Add skills to your profile.
+    """Add skills to your profile, at a level (a skill already there changes level).
+    Every change is dated in the profile, so progress can show over time.
 
-    Example: careercli profile add python sql "a/b testing"
+    Example: careercli profile add python sql --level practitioner
     """
     from careercli.profile import Profile, update_profile
 
@@ -1034,22 +1053,29 @@ def profile_add(
     if not ids:
         error_line("none of those skills is in the knowledge base; nothing saved")
         raise typer.Exit(ExitStatus.ERROR)
-    before: set[str] = set()
+    before: dict[str, str] = {}
 
     def add(profile: Profile) -> Profile:
-        before.update(profile.skills)
-        return profile.with_skills(sorted(before | ids))
+        before.update({s: h.level for s, h in profile.held.items()})
+        return profile.with_skills(sorted(ids), level)  # type: ignore[arg-type]
 
     catalog = _state(ctx).catalog()
     catalog.preload_names("skill", ids)  # read before the write, which must not run twice
     _state(ctx).wrote = True
     new = update_profile(add)
     parts = []
-    if ids - before:
-        parts.append("added: " + ", ".join(sorted(catalog.skill_name(s) for s in ids - before)))
-    if ids & before:
-        names = sorted(catalog.skill_name(s) for s in ids & before)
-        parts.append("already in profile: " + ", ".join(names))
+
+    def names(group: Iterable[str]) -> str:
+        return ", ".join(sorted(catalog.skill_name(s) for s in group))
+
+    if ids - set(before):
+        at = "" if level == "working" else f" at {level} level"
+        parts.append(f"added{at}: {names(ids - set(before))}")
+    changed = {s for s in ids & set(before) if before[s] != level}
+    if changed:
+        parts.append(f"now at {level} level: {names(changed)}")
+    if ids & set(before) - changed:
+        parts.append(f"already in profile: {names(ids & set(before) - changed)}")
     print_text("; ".join(parts) + f" ({len(new.skills)} in profile)\n")
     if skipped:  # a partial success is a failure for a script: the rest was saved
         raise typer.Exit(ExitStatus.ERROR)
@@ -1079,7 +1105,7 @@ def profile_remove(
 
     def remove(profile: Profile) -> Profile:
         removed.extend(s for s in profile.skills if s in ids)
-        return profile.with_skills([s for s in profile.skills if s not in ids])
+        return profile.without(ids)
 
     if not ids & saved:
         error_line("none of those skills is in your profile; nothing changed")
@@ -1092,6 +1118,46 @@ def profile_remove(
     print_text(f"removed: {', '.join(names)} ({len(new.skills)} left)\n")
     if skipped:
         raise typer.Exit(ExitStatus.ERROR)
+
+
+@profile_app.command("target")
+def profile_target(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="The role you aim at (default: show the one saved).",
+            autocompletion=_complete_role,
+            show_default=False,
+            metavar="ROLE",
+        ),
+    ] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Forget the target role.")] = False,
+) -> None:
+    """Set the role you aim at: plan, progress and next use it when given no role.
+
+    Example: careercli profile target "ML Engineer"
+    """
+    from careercli.profile import load_profile, update_profile
+
+    if clear and name is not None:
+        raise UsageProblem("give a role or --clear, not both")
+    if name is None and not clear:
+        saved = load_profile().target
+        if saved is None:
+            print_text("no target role set (careercli profile target ROLE)\n")
+            return
+        catalog = _state(ctx).catalog()
+        title = (
+            catalog.role_title(saved) if catalog.has_role(saved) else f"{saved} (not in this KB)"
+        )
+        print_text(f"target: {title}\n")
+        return
+    role_id = None if clear else _resolve(ctx, name or "", "role")
+    title = _state(ctx).catalog().role_title(role_id) if role_id else None
+    _state(ctx).wrote = True
+    update_profile(lambda p: p.with_target(role_id))
+    print_text(f"target: {title}\n" if title else "target cleared\n")
 
 
 @profile_app.command("show")

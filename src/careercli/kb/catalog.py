@@ -83,6 +83,11 @@ class Catalog:
             is not None
         )
 
+    def has_role(self, role_id: str) -> bool:
+        return (
+            self._db.execute("SELECT 1 FROM roles WHERE id = ?", (role_id,)).fetchone() is not None
+        )
+
     def split_known(self, skill_ids: Iterable[str]) -> tuple[list[str], list[str]]:
         """(ids this KB has, ids it does not), each in the given order."""
         ids = list(skill_ids)
