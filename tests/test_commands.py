@@ -272,21 +272,57 @@ def test_skills_listing_by_need_and_category(run: Run, mini: Path) -> None:
 # --- match, path, salary, search, industry ------------------------------------------
 
 
-def test_match_weighs_both_what_you_have_of_the_role_and_what_it_needs_of_you(
-    run: Run, mini: Path
-) -> None:
+def test_match_fit_is_the_weighted_share_of_the_role_you_have(run: Run, mini: Path) -> None:
     data = json.loads(ok(run("match", "python", "sql", "--json", data=mini)))
-    ranked = [(r["title"], r["coverage"], r["needs_yours"], r["score"]) for r in data["roles"]]
-    # score = mean of the two; Analytics covers most of its short list but needs only SQL
+    ranked = [(r["title"], r["fit"]) for r in data["roles"]]
+    # essential 3, important 2, useful 1: Analytics has SQL (3) of SQL + dbt (4)
     assert ranked == [
-        ("Data Engineer", 60.0, 100.0, 80.0),  # ties with Data Scientist, misses no essential
-        ("Data Scientist", 60.0, 100.0, 80.0),
-        ("Analytics / Data Engineer", 75.0, 50.0, 62.5),
-        ("Machine Learning Engineer", 40.0, 66.7, 53.3),
+        ("Analytics / Data Engineer", 75.0),
+        ("Data Engineer", 60.0),  # ties with Data Scientist, misses no essential
+        ("Data Scientist", 60.0),
+        ("Machine Learning Engineer", 40.0),  # Python 3 + SQL 1 of 10
     ]
-    assert data["roles"][1]["missing_essential_names"] == ["Statistics"]
-    assert [r["uses_your_skills"] for r in data["roles"]] == [2, 2, 1, 2]
-    assert {r["your_skills"] for r in data["roles"]} == {2}
+    assert data["roles"][2]["missing"]["essential"] == ["statistics"]
+    assert "essential 3" in data["fit_means"] and "one common skill" in data["fit_means"]
+    out = flat(ok(run("match", "python", "sql", data=mini, width=120)))
+    assert "Fit Essentials you have Missing (most important first)" in out
+    assert "Analytics / Data Engineer 75% 1 of 1 dbt" in out
+
+
+def test_one_common_skill_is_never_a_strong_fit(run: Run) -> None:
+    """On the bundled KB every role names Python or implies it; having only Python used
+    to score every role 53-55%."""
+    data = json.loads(ok(run("match", "python", "--top", "50", "--json")))
+    fits = [r["fit"] for r in data["roles"]]
+    assert len(fits) > 20 and max(fits) < 20, fits
+    assert fits == sorted(fits, reverse=True)
+    out = ok(run("match", "python", width=120))
+    assert "AI Engineer" in out and "55%" not in out
+
+
+def test_missing_skills_come_by_tier_then_listings_then_roles_shown(
+    run: Run, tmp_path: Path
+) -> None:
+    """Never alphabetical: PyTorch (asked for in 7 listings) before Python (5), the
+    important Kubernetes before the useful ones, and SQL (needed by all 4 roles shown)
+    before Spark (2)."""
+    text = (Path(__file__).parent / "data" / "mini.yaml").read_text()
+    text = text.replace("{label: Python, skills: [python], count: 7}",
+                        "{label: Python, skills: [python], count: 5}")  # fmt: skip
+    text = text.replace("{label: PyTorch/TensorFlow, skills: [pytorch], count: 5}",
+                        "{label: PyTorch/TensorFlow, skills: [pytorch], count: 7}")  # fmt: skip
+    kb = tmp_path / "kb.yaml"
+    kb.write_text(text)
+    data = json.loads(ok(run("match", "statistics", "--json", data=kb)))
+    mle = next(r for r in data["roles"] if r["role"] == "machine-learning-engineer")
+    assert mle["missing"] == {
+        "essential": ["pytorch", "python"],
+        "important": ["kubernetes"],
+        "useful": ["sql", "spark"],
+    }
+    assert mle["missing_first"] == ["pytorch", "python", "kubernetes", "sql", "spark"]
+    out = flat(ok(run("match", "statistics", data=kb, width=200)))
+    assert "Machine Learning Engineer 0% 0 of 2 PyTorch, Python, Kubernetes (+2 more)" in out
 
 
 def test_match_names_unknown_skills_and_still_ranks(run: Run, mini: Path) -> None:
@@ -598,12 +634,13 @@ def test_match_names_the_one_skill_that_raises_the_best_fit_most(run: Run, mini:
     data = json.loads(ok(run("match", "python", "--json", data=mini)))
     best = data["roles"][0]
     nxt = data["best_next"]
-    assert nxt["role"] == best["role"] and nxt["score"] > best["score"]
-    assert nxt["skill"] in best["missing"]["essential"]
-    out = ok(run("match", "python", data=mini, width=200))
-    assert "One skill that raises the best fit most: " in out
-    # Analytics / Data Engineer with SQL lacks only dbt (useful), which would lower the fit.
-    assert json.loads(ok(run("match", "sql", "--json", data=mini)))["best_next"] is None
+    # Data Engineer: Python (3) of 10; SQL, its missing essential, adds 3
+    assert (best["role"], best["fit"]) == ("data-engineer", 30.0)
+    assert (nxt["role"], nxt["skill"], nxt["fit"]) == ("data-engineer", "sql", 60.0)
+    out = flat(ok(run("match", "python", data=mini, width=200)))
+    assert "One skill that raises the best fit most: SQL (Data Engineer: 30% to 60%)" in out
+    # with SQL and dbt, Analytics / Data Engineer lacks nothing
+    assert json.loads(ok(run("match", "sql", "dbt", "--json", data=mini)))["best_next"] is None
 
 
 def test_a_role_named_twice_is_compared_once_with_a_note(run: Run, mini: Path) -> None:

@@ -714,9 +714,9 @@ def _resolve_skills(
 @app.command(
     help=(
         "Rank roles by how well your skills fit them.\n\n"
-        "Fit is the mean of two shares, each skill counted by its tier in the role "
-        "(essential 3, important 2, useful 1): how much of the role you have (of role), and "
-        "how much of what you know it needs (needs yours).\n\n"
+        "Fit is how much of the role you already have: the share of all its skills, each "
+        "weighed by its tier (essential 3, important 2, useful 1). Missing skills come most "
+        "important first: essentials, then those job listings ask for most.\n\n"
         "Example: careercli match python sql statistics"
     )
 )
@@ -737,9 +737,9 @@ def match(
 ) -> None:
     """Rank roles by how well your skills fit them.
 
-    Fit is the mean of two shares, each skill counted by its tier in the role (essential
-    3, important 2, useful 1): how much of the role you have (of role), and how much of
-    what you know it needs (needs yours).
+    Fit is how much of the role you already have: the share of all its skills, each
+    weighed by its tier (essential 3, important 2, useful 1). Missing skills come most
+    important first: essentials, then those job listings ask for most.
 
     Example: careercli match python sql statistics
     """

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from careercli.query.matching import best_next
+from careercli.query.matching import FIT_MEANS, MISSING_ORDER, best_next
 from careercli.query.roles import pct
 from careercli.render.format import duration_label
 
@@ -236,17 +236,14 @@ def fit_json(f: Fit) -> Data:
     return {
         "role": f.role,
         "title": f.title,
-        "score": round(f.score, 1),
-        "coverage": round(f.coverage, 1),
-        "needs_yours": round(f.needs, 1),
-        "uses_your_skills": f.uses,
-        "your_skills": f.given,
+        "fit": round(f.score, 1),
         "covered": f.covered,
         "implied": {s: f.implied[s] for s in f.covered if s in f.implied},
         "essential_have": f.essential_have,
         "essential_total": f.essential_total,
         "missing": dict(f.missing),
-        "missing_essential_names": [f.names[s] for s in f.missing_essential],
+        "missing_first": f.missing_first,
+        "missing_first_names": [f.names[s] for s in f.missing_first],
     }
 
 
@@ -254,10 +251,12 @@ def match_json(have: frozenset[str], fits: list[Fit]) -> Data:
     nxt = best_next(fits[0]) if fits else None
     return {
         "skills": sorted(have),
+        "fit_means": FIT_MEANS,
+        "missing_order": MISSING_ORDER,
         "roles": [fit_json(f) for f in fits],
         "best_next": None
         if nxt is None
-        else {"skill": nxt[0], "role": fits[0].role, "score": round(nxt[1], 1)},
+        else {"skill": nxt[0], "role": fits[0].role, "fit": round(nxt[1], 1)},
     }
 
 
@@ -313,6 +312,7 @@ def profile_json(path: str, summary: ProfileSummary) -> Data:
         "path": path,
         "skills": summary.known,
         "unknown_skills": summary.unknown,
+        "fit_means": FIT_MEANS,
         "best_fits": [fit_json(f) for f in summary.fits],
     }
 

@@ -20,33 +20,29 @@ from careercli.render.common import (
 )
 from careercli.render.format import cite, level_label, signed_money, source_short, way_in_label
 
-MISSING_SHOWN = 4
+MISSING_SHOWN = 3
 
 
 def render_fits(fits: list[Fit], have: frozenset[str]) -> RenderableType:
     t = table(
-        "Role", "Fit", "Of role", "Needs yours", "Essentials", "Missing essentials",
-        min_widths=(14, 4, 7, 11, 10, 12),
+        "Role", "Fit", "Essentials you have", "Missing (most important first)",
+        min_widths=(14, 4, 10, 16),
     )  # fmt: skip
     for f in fits:
-        missing = [f.names[s] for s in f.missing_essential]
+        missing = [f.names[s] for s in f.missing_first]
         shown = ", ".join(missing[:MISSING_SHOWN])
         if len(missing) > MISSING_SHOWN:
             shown += f" (+{len(missing) - MISSING_SHOWN} more)"
         t.add_row(
             Text(f.title, style="bold"),
             f"{f.score:.0f}%",
-            f"{f.coverage:.0f}%",
-            f"{f.needs:.0f}%",
-            f"{f.essential_have}/{f.essential_total}",
+            f"{f.essential_have} of {f.essential_total}",
             plain(shown or "none", "" if shown else "green"),
         )
     weights = ", ".join(f"{tier} {w}" for tier, w in WEIGHTS.items())
-    n = len(have)
     note = Text(
-        f"Fit is the mean of two shares, each skill counted by its tier in the role ({weights}): "
-        f"how much of the role you have, and how much of what you know ({n} skill"
-        f"{'s' if n != 1 else ''}) it needs.",
+        f"Fit: how much of the role you already have, its skills weighed by tier ({weights}). "
+        "Missing: essentials first, then the skills job listings ask for most.",
         style="dim",
     )
     parts: list[RenderableType] = [t, note]
