@@ -69,6 +69,9 @@ def way_in_json(w: WayIn, refs: dict[str, SourceRef]) -> Data:
         "what": w.what,
         "duration": _duration(w.duration),
         "stated_by_source": w.stated,
+        "whole_roadmap": w.roadmap,
+        "from_zero": w.from_zero,
+        "background": list(w.background),
         "source": w.source,
         "year": refs[w.source].year,
     }
@@ -272,9 +275,27 @@ def transition_json(t: Transition) -> Data:
                 "tier": a.tier,
                 "phase": a.phase,
                 "phase_of_role": a.phase_role,
+                "listings": a.listings,
             }
             for a in t.to_add
         ],
+        "learning_order": [
+            {
+                "roadmap": g.roadmap,
+                "phase": g.phase,
+                "roadmap_of_role": g.role,
+                "duration": _duration(g.duration),
+                "timing": g.timing,
+                "source": g.source,
+                "skills": [a.skill for a in g.skills],
+            }
+            for g in t.steps
+        ],
+        "switch_time": {
+            "from_zero": t.switch.from_zero,
+            "because": t.switch.because,
+            "times": [way_in_json(w, t.sources) for w in t.switch.ways],
+        },
         "skills_carried_over": t.carry_over,
         "pay": [
             {
