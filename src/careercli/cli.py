@@ -775,14 +775,24 @@ def path(
             show_default=False,
         ),
     ],
+    fmt: Annotated[
+        Literal["text", "markdown"],
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            help="text, or markdown for a checklist to paste.",
+        ),
+    ] = "text",
     as_json: JsonFlag = False,
 ) -> None:
-    """What moving to a role takes: skills to add, what carries over, pay, time.
+    """What moving to a role takes: the time, skills to add in learning order, pay.
 
-    Example: careercli path "Data Scientist" "ML Engineer"
+    Example: careercli path "Data Scientist" "ML Engineer" --format markdown > plan.md
     """
     from careercli.query.transition import transition
 
+    if as_json and fmt == "markdown":
+        raise UsageProblem("--json and --format markdown ask for two outputs: give one")
     if len(names) > 2:
         raise UsageProblem("path takes at most two roles: careercli path [FROM] TO")
     catalog = _state(ctx).catalog()
@@ -801,6 +811,11 @@ def path(
         from careercli.render.json_shapes import transition_json
 
         print_json(transition_json(result))
+        return
+    if fmt == "markdown":
+        from careercli.render.markdown import transition_markdown
+
+        print_text(transition_markdown(result))
         return
     from careercli.render.planning import render_transition
 

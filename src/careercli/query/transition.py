@@ -38,6 +38,15 @@ class PhaseGroup:
     source: str | None
     skills: list[ToAdd]
 
+    def by_tier(self) -> list[tuple[Tier, list[str]]]:
+        """The skills' names by tier, most important tier first (each in group order)."""
+        out: list[tuple[Tier, list[str]]] = []
+        for tier in TIERS:
+            found = [a.name for a in self.skills if a.tier == tier]
+            if found:
+                out.append((tier, found))
+        return out
+
 
 @dataclass(frozen=True)
 class SwitchTime:
@@ -45,7 +54,7 @@ class SwitchTime:
 
     ways: list[WayIn]
     from_zero: bool  # no source times this start: ``ways`` are the times from zero
-    because: list[str]  # the background skills the start has, when a timeline applies
+    because: list[str]  # the background skills (ids) the start has, when a timeline applies
     others: list[WayIn]  # the role's other stated times (other starts, paces, roadmaps)
 
 
@@ -118,7 +127,8 @@ def transition(
     pay = _pay_steps(catalog, from_role, to_role) if from_role else []
     tracks = [t for t in catalog.tracks if _links(t, from_role, to_role)]
     ways = ways_in(target)
-    switch = _switch_time(catalog, ways, background)
+    switch = _switch_time(ways, background)
+    names.update(skill_names(catalog, switch.because))
     return Transition(
         from_role, start_role.title if start_role else None, to_role, target.title,
         [a for g in steps for a in g.skills], steps, carry, pay, ways, switch, tracks, names,
@@ -184,13 +194,13 @@ def _order(
     return (TIERS.index(tiers[sid]), -listings.get(sid, 0), names[sid].casefold())
 
 
-def _switch_time(catalog: Catalog, ways: list[WayIn], background: set[str]) -> SwitchTime:
+def _switch_time(ways: list[WayIn], background: set[str]) -> SwitchTime:
     """The timelines whose background the start has; else those from zero (a source's
     *complete beginner*, or failing that each whole roadmap). The rest are ``others``."""
     fits = [w for w in ways if w.background and set(w.background) <= background]
     because: list[str] = []
     if fits:
-        because = list(dict.fromkeys(catalog.skill_name(s) for w in fits for s in w.background))
+        because = list(dict.fromkeys(s for w in fits for s in w.background))
     else:
         fits = [w for w in ways if w.from_zero] or [w for w in ways if w.roadmap]
     others = [w for w in ways if w not in fits]

@@ -1,8 +1,12 @@
-"""The roadmap as a Markdown checklist (``careercli roadmap ROLE --format markdown``)."""
+"""Markdown checklists: the roadmap (``careercli roadmap ROLE --format markdown``) and the
+way from one role to another (``careercli path FROM TO --format markdown``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from careercli.query.roles import RoleDetail
+from careercli.render.common import Citations
 from careercli.render.format import (
     duration_label,
     phase_label,
@@ -10,7 +14,11 @@ from careercli.render.format import (
     source_label,
     total_label,
 )
+from careercli.render.planning import group_title, others_phrase, time_phrase
 from careercli.text import one_line
+
+if TYPE_CHECKING:
+    from careercli.query.transition import Transition
 
 
 def roadmap_markdown(detail: RoleDetail) -> str:
@@ -49,4 +57,45 @@ def roadmap_markdown(detail: RoleDetail) -> str:
     for tl in role.timelines:
         ref = detail.sources[tl.source]
         lines.append(f"- {tl.label}: {duration_label(tl.duration)} ({source_label(ref)})")
+    return "\n".join(one_line(line) for line in lines).rstrip() + "\n"
+
+
+def transition_markdown(t: Transition) -> str:
+    """``path`` as a checklist to paste: the time, then the skills to add as boxes under
+    the phase that teaches them, in learning order; sources defined at the bottom."""
+    cites = Citations(t.sources)
+    start = t.from_title or "your profile"
+    lines = [f"# From {start} to {t.to_title}", ""]
+    lines += [f"Time: {time_phrase(t, cites.mark)}", ""]
+    if t.switch.others:
+        lines += [f"Other estimates: {others_phrase(t, cites.mark)}", ""]
+    carried = ", ".join(t.names[s] for s in t.carry_over)
+    lines += [
+        f"Skills: {len(t.to_add)} to add, {len(t.carry_over)} carry over"
+        + (f" ({carried})" if carried else ""),
+        "",
+    ]
+    roadmap: str | None = None
+    for g in t.steps:
+        if g.role is None and g.roadmap and g.roadmap != roadmap:
+            roadmap = g.roadmap
+            lines += [
+                f"## {g.roadmap} {cites.mark(g.source)}" if g.source else f"## {g.roadmap}",
+                "",
+            ]
+        elif g.role is not None and roadmap != "":
+            roadmap = ""
+            lines += ["## In other roles' roadmaps", ""]
+        if g.phase is None:
+            lines += [f"## {group_title(g)}", ""]
+        else:
+            mark = f" {cites.mark(g.source)}" if g.role is not None and g.source else ""
+            lines += [f"### {group_title(g)}{mark}", ""]
+        lines += [f"- [ ] {a.name} ({a.tier})" for a in g.skills]
+        lines.append("")
+    if not t.to_add:
+        lines += ["You have every skill the role names.", ""]
+    if cites.cited:
+        lines += ["## Sources", ""]
+        lines += [f"- [{n}] {source_label(t.sources[sid])}" for n, sid in enumerate(cites.cited, 1)]
     return "\n".join(one_line(line) for line in lines).rstrip() + "\n"

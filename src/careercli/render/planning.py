@@ -9,7 +9,6 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from careercli.kb.shapes import TIERS, Tier
 from careercli.query.matching import WEIGHTS, Fit, best_next
 from careercli.query.timing import WayIn
 from careercli.query.transition import PayStep, PhaseGroup, Transition
@@ -87,7 +86,7 @@ def time_phrase(t: Transition, mark: Callable[[str], str]) -> str:
     why = ""
     if sw.because:
         who = f"{t.from_title} needs" if t.start_from == "role" else "your profile has"
-        why = f": {who} {', '.join(sw.because)}"
+        why = f": {who} {', '.join(t.names[s] for s in sw.because)}"
     times = "; ".join(f"{duration_label(w.duration)} ({what(w)}{why}) {mark(w.source)}"
                       for w in sw.ways)  # fmt: skip
     return f"from zero: {times}" if sw.from_zero else times
@@ -119,16 +118,6 @@ def group_title(g: PhaseGroup) -> str:
     when = phase_label(g.duration, g.timing)
     title = g.phase + (f" ({when})" if when else "")
     return f"{g.role}'s {g.roadmap} › {title}" if g.role else title
-
-
-def by_tier(g: PhaseGroup) -> list[tuple[Tier, list[str]]]:
-    """The group's skills as (tier, names), most important first."""
-    out: list[tuple[Tier, list[str]]] = []
-    for tier in TIERS:
-        found = [a.name for a in g.skills if a.tier == tier]
-        if found:
-            out.append((tier, found))
-    return out
 
 
 def render_transition(t: Transition) -> RenderableType:
@@ -205,7 +194,7 @@ def _tier_lines(g: PhaseGroup, indent: int) -> RenderableType:
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True, style="dim")
     grid.add_column(overflow="fold")
-    for tier, found in by_tier(g):
+    for tier, found in g.by_tier():
         grid.add_row(f"{tier}:", joined(found))
     return Padding(grid, (0, 0, 0, indent))
 
