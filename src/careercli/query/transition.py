@@ -86,20 +86,6 @@ class Transition:
     # as FROM names no skills, or there is no FROM) or "nothing" (neither has any)
     start_from: str = "role"
 
-    @property
-    def cited(self) -> list[str]:
-        return list(
-            dict.fromkeys(
-                [
-                    *(w.source for w in self.switch.ways),
-                    *(w.source for w in self.switch.others),
-                    *(g.source for g in self.steps if g.source),
-                    *(step.source for step in self.pay),
-                    *(track.source for track in self.tracks),
-                ]
-            )
-        )
-
 
 def transition(
     catalog: Catalog, to_role: str, from_role: str | None = None, have: frozenset[str] = frozenset()

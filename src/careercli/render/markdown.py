@@ -14,7 +14,7 @@ from careercli.render.format import (
     source_label,
     total_label,
 )
-from careercli.render.planning import group_title, others_phrase, time_phrase
+from careercli.render.planning import group_title, headed_groups, others_phrase, time_phrase
 from careercli.text import one_line
 
 if TYPE_CHECKING:
@@ -75,24 +75,14 @@ def transition_markdown(t: Transition) -> str:
         + (f" ({carried})" if carried else ""),
         "",
     ]
-    roadmap: str | None = None
-    for g in t.steps:
-        if g.role is None and g.roadmap and g.roadmap != roadmap:
-            roadmap = g.roadmap
-            lines += [
-                f"## {g.roadmap} {cites.mark(g.source)}" if g.source else f"## {g.roadmap}",
-                "",
-            ]
-        elif g.role is not None and roadmap != "":
-            roadmap = ""
-            lines += ["## In other roles' roadmaps", ""]
-        if g.phase is None:
-            lines += [f"## {group_title(g)}", ""]
-        else:
-            mark = f" {cites.mark(g.source)}" if g.role is not None and g.source else ""
-            lines += [f"### {group_title(g)}{mark}", ""]
-        lines += [f"- [ ] {a.name} ({a.tier})" for a in g.skills]
-        lines.append("")
+    for head, source, groups in headed_groups(t):
+        lines += [f"## {head}" + (f" {cites.mark(source)}" if source else ""), ""]
+        for g in groups:
+            if g.phase is not None:
+                mark = f" {cites.mark(g.source)}" if g.role and g.source else ""
+                lines += [f"### {group_title(g)}{mark}", ""]
+            lines += [f"- [ ] {a.name} ({a.tier})" for a in g.skills]
+            lines.append("")
     if not t.to_add:
         lines += ["You have every skill the role names.", ""]
     if cites.cited:

@@ -87,12 +87,12 @@ def time_phrase(t: Transition, mark: Callable[[str], str]) -> str:
     if sw.because:
         who = f"{t.from_title} needs" if t.start_from == "role" else "your profile has"
         why = f": {who} {', '.join(t.names[s] for s in sw.because)}"
-    times = "; ".join(f"{duration_label(w.duration)} ({what(w)}{why}) {mark(w.source)}"
+    times = "; ".join(f"{duration_label(w.duration)} ({way_label(w)}{why}) {mark(w.source)}"
                       for w in sw.ways)  # fmt: skip
     return f"from zero: {times}" if sw.from_zero else times
 
 
-def what(w: WayIn) -> str:
+def way_label(w: WayIn) -> str:
     """``ML background``, or ``Learning Path roadmap`` (and how its time was read)."""
     if not w.roadmap:
         return w.what
@@ -105,19 +105,36 @@ def others_phrase(t: Transition, mark: Callable[[str], str]) -> str:
     others = sorted(t.switch.others, key=lambda w: w.roadmap)
     one = len({w.source for w in others}) == 1
     text = "; ".join(
-        f"{what(w)}: {duration_label(w.duration)}" + ("" if one else f" {mark(w.source)}")
+        f"{way_label(w)}: {duration_label(w.duration)}" + ("" if one else f" {mark(w.source)}")
         for w in others
     )
     return f"{text} {mark(others[0].source)}" if one else text
 
 
 def group_title(g: PhaseGroup) -> str:
-    """``Phase 2: Frameworks (weeks 9-14)``; another role's phase says whose it is."""
-    if g.phase is None:
-        return "Not in any roadmap phase"
+    """``Phase 2: Frameworks (weeks 9-14)``; another role's phase says whose it is (a
+    group of a phase)."""
     when = phase_label(g.duration, g.timing)
-    title = g.phase + (f" ({when})" if when else "")
+    title = (g.phase or "") + (f" ({when})" if when else "")
     return f"{g.role}'s {g.roadmap} › {title}" if g.role else title
+
+
+def headed_groups(t: Transition) -> list[tuple[str, str | None, list[PhaseGroup]]]:
+    """The phase groups under their headings, in learning order: each of the target's
+    roadmaps (and its source), then other roles' roadmaps, then what no phase teaches."""
+    out: list[tuple[str, str | None, list[PhaseGroup]]] = []
+    for g in t.steps:
+        if g.phase is None:
+            head, source = "Not in any roadmap phase", None
+        elif g.role is not None:
+            head, source = "In other roles' roadmaps", None
+        else:
+            head, source = g.roadmap or "", g.source
+        if out and out[-1][:2] == (head, source):
+            out[-1][2].append(g)
+        else:
+            out.append((head, source, [g]))
+    return out
 
 
 def render_transition(t: Transition) -> RenderableType:
@@ -147,25 +164,17 @@ def render_transition(t: Transition) -> RenderableType:
     parts.append(carry)
     if t.to_add:
         lines: list[RenderableType] = []
-        roadmap: str | None = None
-        for g in t.steps:
-            if g.role is None and g.roadmap and g.roadmap != roadmap:
-                roadmap = g.roadmap
-                head = Text(g.roadmap, style="bold")
-                head.append(f" {cites.mark(g.source)}" if g.source else "", style="dim")
-                lines.append(head)
-            elif g.role is not None and roadmap != "":
-                roadmap = ""
-                lines.append(Text("In other roles' roadmaps", style="bold"))
-            elif g.phase is None:
-                lines.append(Text(group_title(g), style="bold"))
-                lines.append(_tier_lines(g, 1))
-                continue
-            title = Text(group_title(g))
-            if g.role is not None and g.source:
-                title.append(f" {cites.mark(g.source)}", style="dim")
-            lines.append(Padding(title, (0, 0, 0, 1)))
-            lines.append(_tier_lines(g, 2))
+        for head, source, groups in headed_groups(t):
+            title = Text(head, style="bold")
+            title.append(f" {cites.mark(source)}" if source else "", style="dim")
+            lines.append(title)
+            for g in groups:
+                if g.phase is None:
+                    lines.append(_tier_lines(g, 1))
+                    continue
+                sub = Text(group_title(g))
+                sub.append(f" {cites.mark(g.source)}" if g.role and g.source else "", style="dim")
+                lines += [Padding(sub, (0, 0, 0, 1)), _tier_lines(g, 2)]
         parts.append(section("Skills to add, in learning order", Group(*lines)))
     else:
         parts.append(
