@@ -272,21 +272,57 @@ def test_skills_listing_by_need_and_category(run: Run, mini: Path) -> None:
 # --- match, path, salary, search, industry ------------------------------------------
 
 
-def test_match_weighs_both_what_you_have_of_the_role_and_what_it_needs_of_you(
-    run: Run, mini: Path
-) -> None:
+def test_match_fit_is_the_weighted_share_of_the_role_you_have(run: Run, mini: Path) -> None:
     data = json.loads(ok(run("match", "python", "sql", "--json", data=mini)))
-    ranked = [(r["title"], r["coverage"], r["needs_yours"], r["score"]) for r in data["roles"]]
-    # score = mean of the two; Analytics covers most of its short list but needs only SQL
+    ranked = [(r["title"], r["fit"]) for r in data["roles"]]
+    # essential 3, important 2, useful 1: Analytics has SQL (3) of SQL + dbt (4)
     assert ranked == [
-        ("Data Engineer", 60.0, 100.0, 80.0),  # ties with Data Scientist, misses no essential
-        ("Data Scientist", 60.0, 100.0, 80.0),
-        ("Analytics / Data Engineer", 75.0, 50.0, 62.5),
-        ("Machine Learning Engineer", 40.0, 66.7, 53.3),
+        ("Analytics / Data Engineer", 75.0),
+        ("Data Engineer", 60.0),  # ties with Data Scientist, misses no essential
+        ("Data Scientist", 60.0),
+        ("Machine Learning Engineer", 40.0),  # Python 3 + SQL 1 of 10
     ]
-    assert data["roles"][1]["missing_essential_names"] == ["Statistics"]
-    assert [r["uses_your_skills"] for r in data["roles"]] == [2, 2, 1, 2]
-    assert {r["your_skills"] for r in data["roles"]} == {2}
+    assert data["roles"][2]["missing"]["essential"] == ["statistics"]
+    assert "essential 3" in data["fit_means"] and "one common skill" in data["fit_means"]
+    out = flat(ok(run("match", "python", "sql", data=mini, width=120)))
+    assert "Fit Essentials you have Missing (most important first)" in out
+    assert "Analytics / Data Engineer 75% 1 of 1 dbt" in out
+
+
+def test_one_common_skill_is_never_a_strong_fit(run: Run) -> None:
+    """On the bundled KB every role names Python or implies it; having only Python used
+    to score every role 53-55%."""
+    data = json.loads(ok(run("match", "python", "--top", "50", "--json")))
+    fits = [r["fit"] for r in data["roles"]]
+    assert len(fits) > 20 and max(fits) < 20, fits
+    assert fits == sorted(fits, reverse=True)
+    out = ok(run("match", "python", width=120))
+    assert "AI Engineer" in out and "55%" not in out
+
+
+def test_missing_skills_come_by_tier_then_listings_then_roles_shown(
+    run: Run, tmp_path: Path
+) -> None:
+    """Never alphabetical: PyTorch (asked for in 7 listings) before Python (5), the
+    important Kubernetes before the useful ones, and SQL (needed by all 4 roles shown)
+    before Spark (2)."""
+    text = (Path(__file__).parent / "data" / "mini.yaml").read_text()
+    text = text.replace("{label: Python, skills: [python], count: 7}",
+                        "{label: Python, skills: [python], count: 5}")  # fmt: skip
+    text = text.replace("{label: PyTorch/TensorFlow, skills: [pytorch], count: 5}",
+                        "{label: PyTorch/TensorFlow, skills: [pytorch], count: 7}")  # fmt: skip
+    kb = tmp_path / "kb.yaml"
+    kb.write_text(text)
+    data = json.loads(ok(run("match", "statistics", "--json", data=kb)))
+    mle = next(r for r in data["roles"] if r["role"] == "machine-learning-engineer")
+    assert mle["missing"] == {
+        "essential": ["pytorch", "python"],
+        "important": ["kubernetes"],
+        "useful": ["sql", "spark"],
+    }
+    assert mle["missing_first"] == ["pytorch", "python", "kubernetes", "sql", "spark"]
+    out = flat(ok(run("match", "statistics", data=kb, width=200)))
+    assert "Machine Learning Engineer 0% 0 of 2 PyTorch, Python, Kubernetes (+2 more)" in out
 
 
 def test_match_names_unknown_skills_and_still_ranks(run: Run, mini: Path) -> None:
@@ -311,11 +347,101 @@ def test_path_between_roles(run: Run, mini: Path) -> None:
         "tier": "important",
         "phase": "Learning Path › Core Skills",
         "phase_of_role": None,
+        "listings": 0,
     }
     assert data["skills_carried_over"] == ["python", "pytorch", "sql"]
     assert data["career_tracks"] == ["ds-to-architect"]
     out = ok(run("path", "Data Scientist", "MLE", data=mini))
-    assert "Skills that carry over (3) Python, PyTorch, SQL" in flat(out)
+    assert "Skills: 2 to add, 3 carry over (Python, PyTorch, SQL)" in flat(out)
+
+
+def test_path_groups_skills_by_phase_in_learning_order(run: Run, tmp_path: Path) -> None:
+    """Phase order beats tier: the Foundation phase teaches the important Kubernetes,
+    before Core Skills' essentials (Python, asked for in 7 listings, before PyTorch, 5);
+    Spark, taught by no phase, comes last."""
+    text = (Path(__file__).parent / "data" / "mini.yaml").read_text()
+    text = text.replace("topics: [Python, Basic ML], skills: [python]}",
+                        "topics: [Python, Basic ML], skills: [kubernetes]}")  # fmt: skip
+    text = text.replace("skills: [kubernetes, pytorch]}", "skills: [pytorch, python]}")
+    kb = tmp_path / "kb.yaml"
+    kb.write_text(text)
+    data = json.loads(ok(run("path", "Analytics / Data Engineer", "MLE", "--json", data=kb)))
+    assert [(g["phase"], g["skills"]) for g in data["learning_order"]] == [
+        ("Foundation", ["kubernetes"]),
+        ("Core Skills", ["python", "pytorch"]),
+        (None, ["spark"]),
+    ]
+    assert [a["skill"] for a in data["skills_to_add"]] == [
+        "kubernetes",
+        "python",
+        "pytorch",
+        "spark",
+    ]
+    out = ok(run("path", "Analytics / Data Engineer", "MLE", data=kb, width=80))
+    body = out[out.index("Skills to add, in learning order") :]
+    order = ["Learning Path [1]", "Foundation (by 6-9 months)", "important: Kubernetes",
+             "Core Skills (by 9-15 months)", "essential: Python, PyTorch",
+             "Not in any roadmap phase", "useful: Spark"]  # fmt: skip
+    at = [body.index(line) for line in order]
+    assert at == sorted(at)
+
+
+def test_path_gives_the_switching_time_a_source_states_for_that_start(run: Run) -> None:
+    """Seed 003 times the move with an ML background at 9-12 months: it applies from Data
+    Scientist (which needs Machine Learning), and is said to apply for that reason."""
+    out = ok(run("path", "Data Scientist", "ML & AI Engineer", width=200))
+    assert "Time: 9-12 months (ML background: Data Scientist needs Machine Learning) [1]\n" in out
+    assert "\n [1] ML & AI Engineer - Complete Mastery Path (undated)\n" in out
+    assert "Complete beginner: 14-20 months" in out  # still shown, as another estimate
+    data = json.loads(ok(run("path", "Data Scientist", "ML & AI Engineer", "--json")))
+    switch = data["switch_time"]
+    assert (switch["from_zero"], switch["because"]) == (False, ["machine-learning"])
+    assert [(t["what"], t["duration"]["min"], t["duration"]["max"]) for t in switch["times"]] == [
+        ("ML background", 9, 12)
+    ]
+    ok(run("profile", "add", "machine learning"))
+    mine = ok(run("path", "ML & AI Engineer", width=200))
+    assert "Time: 9-12 months (ML background: your profile has Machine Learning) [1]" in mine
+
+
+def test_path_without_a_time_for_that_start_shows_the_time_from_zero_labelled(
+    run: Run, mini: Path
+) -> None:
+    """AI Product Manager does not need Machine Learning: the source's complete-beginner
+    time, called the time from zero; with no such timeline, the whole roadmap's."""
+    out = ok(run("path", "AI Product Manager", "ML & AI Engineer", width=200))
+    assert "Time: from zero: 14-20 months (Complete beginner) [1]\n" in out
+    assert "ML background: 9-12 months" in out  # another estimate, not this start's
+    data = json.loads(ok(run("path", "AI Product Manager", "ML & AI Engineer", "--json")))
+    assert data["switch_time"]["from_zero"] is True
+    assert [t["what"] for t in data["switch_time"]["times"]] == ["Complete beginner"]
+    out = ok(run("path", "Data Scientist", "MLE", data=mini, width=200))
+    assert "Time: from zero: 9-15 months (Learning Path roadmap, end of its last phase) [1]" in out
+
+
+def test_path_as_a_markdown_checklist(run: Run, mini: Path) -> None:
+    md = ok(run("path", "Data Scientist", "MLE", "--format", "markdown", data=mini))
+    lines = md.splitlines()
+    assert lines[0] == "# From Data Scientist to Machine Learning Engineer"
+    for line in [
+        "Time: from zero: 9-15 months (Learning Path roadmap, end of its last phase) [1]",
+        "Skills: 2 to add, 3 carry over (Python, PyTorch, SQL)",
+        "## Learning Path [1]",
+        "### Core Skills (by 9-15 months)",
+        "- [ ] Kubernetes (important)",
+        "## Not in any roadmap phase",
+        "- [ ] Spark (useful)",
+        "## Sources",
+        "- [1] Guide A, 2025",
+    ]:
+        assert line in lines, line
+    assert lines.index("- [ ] Kubernetes (important)") < lines.index("- [ ] Spark (useful)")
+    assert lines[-1] == "- [1] Guide A, 2025" and "\x1b" not in md
+    twice = run("path", "Data Scientist", "MLE", "--format", "markdown", "--json", data=mini)
+    assert (twice.exit_code, twice.stdout) == (2, "")
+    assert twice.stderr == (
+        "careercli: error: --json and --format markdown ask for two outputs: give one\n"
+    )
 
 
 def test_path_pay_change_only_within_one_source(run: Run, mini: Path) -> None:
@@ -484,7 +610,7 @@ def test_every_read_command_has_json(run: Run, mini: Path, args: list[str]) -> N
         (["roles"], ["Analytics / Data Engineer", "technical", "ML Engineering", "9-15 months"]),
         (["skills"], ["framework", "Kubernetes", "torch"]),
         (["match", "python", "sql"], ["Analytics / Data Engineer", "75%", "Statistics"]),
-        (["path", "Data Scientist", "MLE"], ["Kubernetes", "Learning Path › Core Skills"]),
+        (["path", "Data Scientist", "MLE"], ["Kubernetes", "Core Skills (by 9-15 months)"]),
         (["skill", "pytorch"], ["Machine Learning Engineer", "Frameworks and libraries", "5/7"]),
     ],
 )
@@ -574,7 +700,7 @@ def test_path_teaches_a_skill_in_another_roles_roadmap_and_says_whose(run: Run, 
     )
     assert data["start_from"] == "role"
     out = ok(run("path", "Analytics / Data Engineer", "Data Engineer", data=mini, width=200))
-    assert "Learning Path › Foundation (Machine Learning Engineer's roadmap)" in out
+    assert "Machine Learning Engineer's Learning Path › Foundation (by 6-9 months)" in out
 
 
 def test_path_from_a_role_the_sources_only_name_starts_from_the_profile(run: Run) -> None:
@@ -598,12 +724,13 @@ def test_match_names_the_one_skill_that_raises_the_best_fit_most(run: Run, mini:
     data = json.loads(ok(run("match", "python", "--json", data=mini)))
     best = data["roles"][0]
     nxt = data["best_next"]
-    assert nxt["role"] == best["role"] and nxt["score"] > best["score"]
-    assert nxt["skill"] in best["missing"]["essential"]
-    out = ok(run("match", "python", data=mini, width=200))
-    assert "One skill that raises the best fit most: " in out
-    # Analytics / Data Engineer with SQL lacks only dbt (useful), which would lower the fit.
-    assert json.loads(ok(run("match", "sql", "--json", data=mini)))["best_next"] is None
+    # Data Engineer: Python (3) of 10; SQL, its missing essential, adds 3
+    assert (best["role"], best["fit"]) == ("data-engineer", 30.0)
+    assert (nxt["role"], nxt["skill"], nxt["fit"]) == ("data-engineer", "sql", 60.0)
+    out = flat(ok(run("match", "python", data=mini, width=200)))
+    assert "One skill that raises the best fit most: SQL (Data Engineer: 30% to 60%)" in out
+    # with SQL and dbt, Analytics / Data Engineer lacks nothing
+    assert json.loads(ok(run("match", "sql", "dbt", "--json", data=mini)))["best_next"] is None
 
 
 def test_a_role_named_twice_is_compared_once_with_a_note(run: Run, mini: Path) -> None:

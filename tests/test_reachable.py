@@ -22,7 +22,7 @@ from careercli.kb.paths import bundled_data_path
 NOT_TEXT = {
     "id", "source", "sources", "tier", "kind", "unit", "level", "track", "category",
     "currency", "period", "timing", "role", "skills", "parent", "salary_family", "file",
-    "region", "published", "group", "broader", "implies", "short",
+    "region", "published", "group", "broader", "implies", "short", "background",
 }  # fmt: skip
 
 

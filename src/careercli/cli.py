@@ -740,9 +740,9 @@ def _resolve_skills(
 @app.command(
     help=(
         "Rank roles by how well your skills fit them.\n\n"
-        "Fit is the mean of two shares, each skill counted by its tier in the role "
-        "(essential 3, important 2, useful 1): how much of the role you have (of role), and "
-        "how much of what you know it needs (needs yours).\n\n"
+        "Fit is how much of the role you already have: the share of all its skills, each "
+        "weighed by its tier (essential 3, important 2, useful 1). Missing skills come most "
+        "important first: essentials, then those job listings ask for most.\n\n"
         "Example: careercli match python sql statistics"
     )
 )
@@ -763,9 +763,9 @@ def match(
 ) -> None:
     """Rank roles by how well your skills fit them.
 
-    Fit is the mean of two shares, each skill counted by its tier in the role (essential
-    3, important 2, useful 1): how much of the role you have (of role), and how much of
-    what you know it needs (needs yours).
+    Fit is how much of the role you already have: the share of all its skills, each
+    weighed by its tier (essential 3, important 2, useful 1). Missing skills come most
+    important first: essentials, then those job listings ask for most.
 
     Example: careercli match python sql statistics
     """
@@ -801,14 +801,24 @@ def path(
             show_default=False,
         ),
     ],
+    fmt: Annotated[
+        Literal["text", "markdown"],
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            help="text, or markdown for a checklist to paste.",
+        ),
+    ] = "text",
     as_json: JsonFlag = False,
 ) -> None:
-    """What moving to a role takes: skills to add, what carries over, pay, time.
+    """What moving to a role takes: the time, skills to add in learning order, pay.
 
-    Example: careercli path "Data Scientist" "ML Engineer"
+    Example: careercli path "Data Scientist" "ML Engineer" --format markdown > plan.md
     """
     from careercli.query.transition import transition
 
+    if as_json and fmt == "markdown":
+        raise UsageProblem("--json and --format markdown ask for two outputs: give one")
     if len(names) > 2:
         raise UsageProblem("path takes at most two roles: careercli path [FROM] TO")
     catalog = _state(ctx).catalog()
@@ -827,6 +837,11 @@ def path(
         from careercli.render.json_shapes import transition_json
 
         print_json(transition_json(result))
+        return
+    if fmt == "markdown":
+        from careercli.render.markdown import transition_markdown
+
+        print_text(transition_markdown(result))
         return
     from careercli.render.planning import render_transition
 
@@ -1154,10 +1169,10 @@ def profile_target(
         print_text(f"target: {title}\n")
         return
     role_id = None if clear else _resolve(ctx, name or "", "role")
-    title = _state(ctx).catalog().role_title(role_id) if role_id else None
+    chosen = _state(ctx).catalog().role_title(role_id) if role_id else None
     _state(ctx).wrote = True
     update_profile(lambda p: p.with_target(role_id))
-    print_text(f"target: {title}\n" if title else "target cleared\n")
+    print_text(f"target: {chosen}\n" if chosen else "target cleared\n")
 
 
 @profile_app.command("show")

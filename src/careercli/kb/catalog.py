@@ -349,6 +349,18 @@ class Catalog:
             "SELECT role, label, count, sample, source FROM listings WHERE skill = ?", (skill_id,)
         )]  # fmt: skip
 
+    def listing_counts(self, skill_ids: Iterable[str]) -> dict[str, int]:
+        """skill -> how many of the job listings the KB's sources counted ask for it (over
+        every role's listing tables; a skill two labels of one table name counts once, at
+        the higher count). Skills no listing names are left out."""
+        rows = self._rows(
+            "SELECT skill, SUM(n) FROM (SELECT skill, MAX(count) AS n FROM listings "
+            "WHERE skill IN (SELECT value FROM json_each(?)) "
+            "GROUP BY skill, role, source, sample) GROUP BY skill",
+            (json.dumps(sorted(set(skill_ids))),),
+        )
+        return {skill: n for skill, n in rows}
+
     def phases_of_skill(self, skill_id: str) -> list[tuple[str, str, str]]:
         """(role id, roadmap, phase) of roadmap phases that teach the skill."""
         return [tuple(r) for r in self._rows(

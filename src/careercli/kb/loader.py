@@ -228,6 +228,7 @@ _REFS = {
     "sources": "sources",
     "skills": "skills",
     "broader": "skills",
+    "background": "skills",
     "implies": "skills",
     "role": "roles",
     "parent": "roles",

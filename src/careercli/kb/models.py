@@ -239,10 +239,19 @@ class Roadmap(Model):
 
 
 class Timeline(Model):
-    """How long the way in takes for a given starting point (e.g. *complete beginner*)."""
+    """How long the way in takes for a given starting point (e.g. *complete beginner*).
+
+    The KB's reading of the label, for ``path``: ``from_zero`` marks the time for someone
+    starting with none of the role's skills; ``background`` lists the skills a starting
+    point has (*ML background*: ``[machine-learning]``), so the timeline applies to a move
+    from a role needing them. A timeline with neither (*full-time accelerated*, a pace) is
+    shown, never chosen.
+    """
 
     label: Text
     duration: Duration
+    from_zero: bool = False
+    background: list[Id] = []
     source: Id
 
 

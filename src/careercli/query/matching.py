@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from careercli.kb.catalog import Catalog
@@ -10,7 +11,16 @@ from careercli.kb.shapes import TIERS, Tier
 from careercli.query.roles import by_name, skill_names
 
 WEIGHTS: dict[Tier, int] = {"essential": 3, "important": 2, "useful": 1}
-TOP = WEIGHTS["essential"]
+
+FIT_MEANS = (
+    "how much of the role you already have: the share of all the skills it needs, each "
+    "weighed by its tier (essential 3, important 2, useful 1), so essentials dominate and "
+    "one common skill is never a strong fit"
+)
+MISSING_ORDER = (
+    "tier (essential first), then how many job listings the KB counted ask for the skill, "
+    "then how many of the roles shown need it"
+)
 
 
 @dataclass(frozen=True)
@@ -19,27 +29,22 @@ class Fit:
     title: str
     got: int  # the weight of your skills in the role
     total: int  # the weight of all its skills
-    uses: int  # how many of your skills the role names
-    given: int  # how many skills you gave
     covered: list[str]
+    # the skills you lack by tier, each tier most important first (see :func:`importance`)
     missing: dict[Tier, list[str]]
     essential_total: int
     names: dict[str, str]  # skill id -> name, for every skill above
     implied: dict[str, str] = field(default_factory=dict)  # skill -> the role's skill implying it
 
     @property
-    def coverage(self) -> float:
-        """0..100: how much of the role you have (its skills weighed by tier)."""
-        return 100.0 * self.got / self.total if self.total else 0.0
-
-    @property
-    def needs(self) -> float:
-        """0..100: how much of what you know the role needs (100: all of it, essential)."""
-        return 100.0 * self.got / (TOP * self.given) if self.given else 0.0
-
-    @property
     def score(self) -> float:
-        return fit_score(self.got, self.total, self.given)
+        """0..100: the fit (:data:`FIT_MEANS`)."""
+        return fit_score(self.got, self.total)
+
+    @property
+    def missing_first(self) -> list[str]:
+        """Every skill you lack, most important first: tier, then the order within it."""
+        return [s for tier in TIERS for s in self.missing.get(tier, [])]
 
     @property
     def missing_essential(self) -> list[str]:
@@ -50,54 +55,66 @@ class Fit:
         return self.essential_total - len(self.missing_essential)
 
 
+def fit_score(got: int, total: int) -> float:
+    """0..100: the weight of the role's skills you have over the weight of all of them."""
+    return 100.0 * got / total if total else 0.0
+
+
 def best_next(f: Fit) -> tuple[str, float] | None:
     """The one missing skill that would raise this fit most, and the fit it would give;
-    None when none would raise it (a useful skill can lower the share of what you know
-    that the role needs). Among equals, the first by tier, then by name."""
-    best: tuple[str, float] | None = None
+    None when nothing is missing. Every skill adds its tier's weight, so this is the most
+    important missing skill of the highest tier: the first of :attr:`Fit.missing_first`."""
     for tier in TIERS:
-        for skill in f.missing.get(tier, []):
-            score = fit_score(f.got + WEIGHTS[tier], f.total, f.given + 1)
-            if score > f.score and (best is None or score > best[1]):
-                best = (skill, score)
-    return best
+        lacking = f.missing.get(tier)
+        if lacking:
+            return lacking[0], fit_score(f.got + WEIGHTS[tier], f.total)
+    return None
 
 
-def fit_score(got: int, total: int, given: int) -> float:
-    """0..100: the mean of coverage and needs (see :class:`Fit`).
+@dataclass(frozen=True)
+class Demand:
+    """How much a skill is asked for, the order of a missing list within a tier."""
 
-    Coverage alone buries a role that lists 47 skills under any short list; needs alone
-    prefers long lists. Computed as one division of integers, so that equal fractions give
-    equal floats and ties fall to the tie-breaks.
-    """
-    if not total:
-        return 0.0
-    if not given:
-        return 50.0 * got / total
-    return 50.0 * got * (total + TOP * given) / (TOP * given * total)
+    listings: Mapping[str, int]  # skill -> job listings the KB counted asking for it
+    shown: Mapping[str, int] = field(default_factory=dict)  # skill -> roles shown needing it
+
+    def key(self, skill: str, name: str) -> tuple[int, int, str]:
+        return (-self.listings.get(skill, 0), -self.shown.get(skill, 0), name.casefold())
 
 
-def fit(catalog: Catalog, role_id: str, have: Iterable[str]) -> Fit:
+def importance(skills: Iterable[str], names: Mapping[str, str], demand: Demand) -> list[str]:
+    """Skills (of one tier) by listing frequency, then by how many of the roles shown need
+    them; the name only breaks what is still a tie."""
+    return sorted(skills, key=lambda s: demand.key(s, names[s]))
+
+
+def fit(
+    catalog: Catalog,
+    role_id: str,
+    have: Iterable[str],
+    demand: Demand | None = None,
+    needs: Mapping[str, tuple[Tier, str | None]] | None = None,
+) -> Fit:
     """How well ``have`` (known skill ids) fits one role, essential skills weighing most."""
     owned = set(have)
     role = catalog.role(role_id)
-    needs = catalog.role_needs(role_id)  # what it names, then what those imply
+    if needs is None:
+        needs = catalog.role_needs(role_id)  # what it names, then what those imply
     tiers: dict[str, Tier] = {s: t for s, (t, _) in needs.items()}
     implied = {s: via for s, (_, via) in needs.items() if via is not None}
     names = skill_names(catalog, [*tiers, *implied.values()])
+    if demand is None:
+        demand = Demand(catalog.listing_counts(tiers))
     total = sum(WEIGHTS[t] for t in tiers.values())
     got = sum(WEIGHTS[t] for s, t in tiers.items() if s in owned)
     missing: dict[Tier, list[str]] = {}
     for tier in TIERS:
         lacking = [s for s, t in tiers.items() if t == tier and s not in owned]
         if lacking:
-            missing[tier] = by_name(lacking, names)
+            missing[tier] = importance(lacking, names, demand)
     covered = by_name((s for s in tiers if s in owned), names)
     essential = sum(t == "essential" for t in tiers.values())
-    return Fit(
-        role.id, role.title, got, total, len(covered), len(owned), covered, missing, essential,
-        names, implied,
-    )  # fmt: skip
+    return Fit(role.id, role.title, got, total, covered, missing, essential, names, implied)
 
 
 def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
@@ -105,7 +122,8 @@ def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) ->
 
     Scores come from per-role tier counts of the roles naming one of your skills (one
     aggregate query); every other role fits 0, so those that fill the list come from SQLite
-    in the tie-break order. Only the roles shown are read in full.
+    in the tie-break order. Only the roles shown are read in full; their missing skills
+    are ordered by tier, listing frequency, then how many of the roles shown need them.
     """
     owned = set(have)
     weights = [WEIGHTS[t] for t in TIERS]
@@ -114,13 +132,16 @@ def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) ->
         total = sum(w * n for w, n in zip(weights, counts, strict=True))
         covered = sum(w * n for w, n in zip(weights, got, strict=True))
         missing = counts[0] - got[0]
-        ranked.append((-fit_score(covered, total, len(owned)), missing, title.casefold(), role_id))
+        ranked.append((-fit_score(covered, total), missing, title.casefold(), role_id))
     ranked.sort()
     ids = [role_id for *_, role_id in ranked[:top]]
     if top is None or len(ids) < top:  # the rest fit 0: fewest essentials missing first
         rest = None if top is None else top - len(ids)
         ids += catalog.fewest_essentials(ids, rest)
-    return [fit(catalog, role_id, owned) for role_id in ids]
+    needs = {role_id: catalog.role_needs(role_id) for role_id in ids}
+    shown = Counter(s for n in needs.values() for s in n if s not in owned)
+    demand = Demand(catalog.listing_counts(shown), shown)
+    return [fit(catalog, role_id, owned, demand, needs[role_id]) for role_id in ids]
 
 
 @dataclass(frozen=True)

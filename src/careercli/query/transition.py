@@ -13,7 +13,7 @@ from careercli.query.salary import PayFigure, role_pay
 from careercli.query.timing import WayIn, ways_in
 
 if TYPE_CHECKING:
-    from careercli.kb.models import CareerTrack
+    from careercli.kb.models import CareerTrack, Duration, Role
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,39 @@ class ToAdd:
     tier: Tier
     phase: str | None  # "Roadmap › Phase" that covers it, where linked
     phase_role: str | None = None  # the role whose roadmap that is, when not the target's
+    listings: int = 0  # job listings the KB counted asking for it
+
+
+@dataclass(frozen=True)
+class PhaseGroup:
+    """The skills to add that one roadmap phase teaches (``phase`` None: no phase does)."""
+
+    roadmap: str | None
+    phase: str | None
+    role: str | None  # the title of the role whose roadmap it is, when not the target's
+    duration: Duration | None
+    timing: str  # how to read ``duration`` (the roadmap's ``timing``)
+    source: str | None
+    skills: list[ToAdd]
+
+    def by_tier(self) -> list[tuple[Tier, list[str]]]:
+        """The skills' names by tier, most important tier first (each in group order)."""
+        out: list[tuple[Tier, list[str]]] = []
+        for tier in TIERS:
+            found = [a.name for a in self.skills if a.tier == tier]
+            if found:
+                out.append((tier, found))
+        return out
+
+
+@dataclass(frozen=True)
+class SwitchTime:
+    """How long the move takes: the timelines for this start, else the time from zero."""
+
+    ways: list[WayIn]
+    from_zero: bool  # no source times this start: ``ways`` are the times from zero
+    because: list[str]  # the background skills (ids) the start has, when a timeline applies
+    others: list[WayIn]  # the role's other stated times (other starts, paces, roadmaps)
 
 
 @dataclass(frozen=True)
@@ -40,28 +73,18 @@ class Transition:
     from_title: str | None
     to_role: str
     to_title: str
-    to_add: list[ToAdd]
+    to_add: list[ToAdd]  # in learning order: the groups of ``steps`` one after the other
+    steps: list[PhaseGroup]
     carry_over: list[str]
     pay: list[PayStep]
     time: list[WayIn]
+    switch: SwitchTime
     tracks: list[CareerTrack]
     names: dict[str, str]  # skill id -> name, for every skill above
     sources: dict[str, SourceRef]
     # where the skills you have come from: "role" (the FROM role's), "profile" (yours,
     # as FROM names no skills, or there is no FROM) or "nothing" (neither has any)
     start_from: str = "role"
-
-    @property
-    def cited(self) -> list[str]:
-        return list(
-            dict.fromkeys(
-                [
-                    *(step.source for step in self.pay),
-                    *(w.source for w in self.time),
-                    *(track.source for track in self.tracks),
-                ]
-            )
-        )
 
 
 def transition(
@@ -74,31 +97,100 @@ def transition(
     start_role = catalog.role(from_role) if from_role else None
     start = set(skill_tiers(start_role)) if start_role else set()
     start_from = "role"
+    background = set()  # what the start is known to have, for a timeline's background
+    if start and from_role:
+        needs = catalog.role_needs(from_role)
+        background = {s for s, (tier, _) in needs.items() if tier != "useful"}
     if not start:
         start = set(have)
+        background = set(start)
         start_from = "profile" if start else "nothing"
     tiers = skill_tiers(target)
     names = skill_names(catalog, tiers)
-    phases: dict[str, tuple[str, str | None]] = {}
-    for roadmap in target.roadmaps:
-        for phase in roadmap.phases:
-            for sid in phase.skills:
-                phases.setdefault(sid, (f"{roadmap.name} › {phase.name}", None))
-    for sid in tiers:  # else a phase of another role's roadmap that teaches it
-        if sid not in phases:
-            for role_id, roadmap_name, phase_name in catalog.phases_of_skill(sid)[:1]:
-                phases[sid] = (f"{roadmap_name} › {phase_name}", catalog.role_title(role_id))
-    ordered = sorted(tiers.items(), key=lambda st: (TIERS.index(st[1]), names[st[0]].casefold()))
-    to_add = [
-        ToAdd(s, names[s], t, *phases.get(s, (None, None))) for s, t in ordered if s not in start
-    ]
+    listings = catalog.listing_counts(s for s in tiers if s not in start)
+    steps = _phase_groups(catalog, target, tiers, start, names, listings)
     carry = by_name((s for s in tiers if s in start), names)
     pay = _pay_steps(catalog, from_role, to_role) if from_role else []
     tracks = [t for t in catalog.tracks if _links(t, from_role, to_role)]
+    ways = ways_in(target)
+    switch = _switch_time(ways, background)
+    names.update(skill_names(catalog, switch.because))
     return Transition(
         from_role, start_role.title if start_role else None, to_role, target.title,
-        to_add, carry, pay, ways_in(target), tracks, names, source_refs(catalog), start_from,
+        [a for g in steps for a in g.skills], steps, carry, pay, ways, switch, tracks, names,
+        source_refs(catalog), start_from,
     )  # fmt: skip
+
+
+def _phase_groups(
+    catalog: Catalog,
+    target: Role,
+    tiers: dict[str, Tier],
+    start: set[str],
+    names: dict[str, str],
+    listings: dict[str, int],
+) -> list[PhaseGroup]:
+    """The skills to add grouped by the phase teaching them, in learning order: the
+    target's roadmaps phase by phase; then phases of other roles' roadmaps; then the
+    skills no phase teaches. Within a group by tier, then listing frequency."""
+    wanted = [s for s in tiers if s not in start]
+    keys: list[tuple[str | None, str | None, str | None]] = []  # (roadmap, phase, role id)
+    where: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for roadmap in target.roadmaps:
+        for phase in roadmap.phases:
+            keys.append((roadmap.name, phase.name, None))
+            for sid in phase.skills:
+                if sid in tiers:
+                    where.setdefault(sid, keys[-1])
+    own = len(keys)
+    for sid in sorted(wanted, key=lambda s: _order(s, tiers, names, listings)):
+        if sid not in where:  # else a phase of another role's roadmap that teaches it
+            for role_id, roadmap_name, phase_name in catalog.phases_of_skill(sid)[:1]:
+                where[sid] = (roadmap_name, phase_name, role_id)
+                if where[sid] not in keys:
+                    keys.append(where[sid])
+    keys.append((None, None, None))
+    groups = []
+    for i, key in enumerate(keys):
+        skills = sorted(
+            (s for s in wanted if where.get(s, (None, None, None)) == key),
+            key=lambda s: _order(s, tiers, names, listings),
+        )
+        if not skills:
+            continue
+        map_name, step_name, owner = key
+        role = target if i < own else catalog.role(owner) if owner else None
+        rm = next((m for m in role.roadmaps if m.name == map_name), None) if role else None
+        step = next((p for p in rm.phases if p.name == step_name), None) if rm else None
+        other = catalog.role_title(owner) if owner else None
+        label = f"{map_name} › {step_name}" if step_name else None
+        groups.append(
+            PhaseGroup(
+                map_name, step_name, other, step.duration if step else None,
+                rm.timing if rm else "elapsed", rm.source if rm else None,
+                [ToAdd(s, names[s], tiers[s], label, other, listings.get(s, 0)) for s in skills],
+            )
+        )  # fmt: skip
+    return groups
+
+
+def _order(
+    sid: str, tiers: dict[str, Tier], names: dict[str, str], listings: dict[str, int]
+) -> tuple[int, int, str]:
+    return (TIERS.index(tiers[sid]), -listings.get(sid, 0), names[sid].casefold())
+
+
+def _switch_time(ways: list[WayIn], background: set[str]) -> SwitchTime:
+    """The timelines whose background the start has; else those from zero (a source's
+    *complete beginner*, or failing that each whole roadmap). The rest are ``others``."""
+    fits = [w for w in ways if w.background and set(w.background) <= background]
+    because: list[str] = []
+    if fits:
+        because = list(dict.fromkeys(s for w in fits for s in w.background))
+    else:
+        fits = [w for w in ways if w.from_zero] or [w for w in ways if w.roadmap]
+    others = [w for w in ways if w not in fits]
+    return SwitchTime(fits, not because, because, others)
 
 
 def _links(track: CareerTrack, from_role: str | None, to_role: str) -> bool:

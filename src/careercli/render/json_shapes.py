@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from careercli.query.matching import best_next
+from careercli.query.matching import FIT_MEANS, MISSING_ORDER, best_next
 from careercli.query.roles import pct
 from careercli.render.format import duration_label
 
@@ -70,6 +70,9 @@ def way_in_json(w: WayIn, refs: dict[str, SourceRef]) -> Data:
         "what": w.what,
         "duration": _duration(w.duration),
         "stated_by_source": w.stated,
+        "whole_roadmap": w.roadmap,
+        "from_zero": w.from_zero,
+        "background": list(w.background),
         "source": w.source,
         "year": refs[w.source].year,
     }
@@ -237,17 +240,14 @@ def fit_json(f: Fit) -> Data:
     return {
         "role": f.role,
         "title": f.title,
-        "score": round(f.score, 1),
-        "coverage": round(f.coverage, 1),
-        "needs_yours": round(f.needs, 1),
-        "uses_your_skills": f.uses,
-        "your_skills": f.given,
+        "fit": round(f.score, 1),
         "covered": f.covered,
         "implied": {s: f.implied[s] for s in f.covered if s in f.implied},
         "essential_have": f.essential_have,
         "essential_total": f.essential_total,
         "missing": dict(f.missing),
-        "missing_essential_names": [f.names[s] for s in f.missing_essential],
+        "missing_first": f.missing_first,
+        "missing_first_names": [f.names[s] for s in f.missing_first],
     }
 
 
@@ -255,10 +255,12 @@ def match_json(have: frozenset[str], fits: list[Fit]) -> Data:
     nxt = best_next(fits[0]) if fits else None
     return {
         "skills": sorted(have),
+        "fit_means": FIT_MEANS,
+        "missing_order": MISSING_ORDER,
         "roles": [fit_json(f) for f in fits],
         "best_next": None
         if nxt is None
-        else {"skill": nxt[0], "role": fits[0].role, "score": round(nxt[1], 1)},
+        else {"skill": nxt[0], "role": fits[0].role, "fit": round(nxt[1], 1)},
     }
 
 
@@ -274,9 +276,27 @@ def transition_json(t: Transition) -> Data:
                 "tier": a.tier,
                 "phase": a.phase,
                 "phase_of_role": a.phase_role,
+                "listings": a.listings,
             }
             for a in t.to_add
         ],
+        "learning_order": [
+            {
+                "roadmap": g.roadmap,
+                "phase": g.phase,
+                "roadmap_of_role": g.role,
+                "duration": _duration(g.duration),
+                "timing": g.timing,
+                "source": g.source,
+                "skills": [a.skill for a in g.skills],
+            }
+            for g in t.steps
+        ],
+        "switch_time": {
+            "from_zero": t.switch.from_zero,
+            "because": t.switch.because,
+            "times": [way_in_json(w, t.sources) for w in t.switch.ways],
+        },
         "skills_carried_over": t.carry_over,
         "pay": [
             {
@@ -314,6 +334,7 @@ def profile_json(path: str, summary: ProfileSummary) -> Data:
         "path": path,
         "skills": summary.known,
         "unknown_skills": summary.unknown,
+        "fit_means": FIT_MEANS,
         "best_fits": [fit_json(f) for f in summary.fits],
     }
 

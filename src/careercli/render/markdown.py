@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.text import Text
@@ -16,6 +17,7 @@ from careercli.render.format import (
     progress_text,
     total_label,
 )
+from careercli.render.planning import group_title, headed_groups, others_phrase, time_phrase
 from careercli.render.role import (
     NO_PAY,
     glance_time,
@@ -25,6 +27,9 @@ from careercli.render.role import (
     title_lines,
 )
 from careercli.text import one_line
+
+if TYPE_CHECKING:
+    from careercli.query.transition import Transition
 
 
 def roadmap_markdown(detail: RoleDetail) -> str:
@@ -137,3 +142,31 @@ def _texts(renderable: object) -> list[Text]:
     if isinstance(renderable, Group):
         return [t for r in renderable.renderables for t in _texts(r)]
     return []
+
+
+def transition_markdown(t: Transition) -> str:
+    """``path`` as a checklist to paste: the time, then the skills to add as boxes under
+    the phase that teaches them, in learning order; sources defined at the bottom."""
+    cites = Citations(t.sources)
+    start = t.from_title or "your profile"
+    lines = [f"# From {start} to {t.to_title}", ""]
+    lines += [f"Time: {time_phrase(t, cites.mark)}", ""]
+    if t.switch.others:
+        lines += [f"Other estimates: {others_phrase(t, cites.mark)}", ""]
+    carried = ", ".join(t.names[s] for s in t.carry_over)
+    lines += [
+        f"Skills: {len(t.to_add)} to add, {len(t.carry_over)} carry over"
+        + (f" ({carried})" if carried else ""),
+        "",
+    ]
+    for head, source, groups in headed_groups(t):
+        lines += [f"## {head}" + (f" {cites.mark(source)}" if source else ""), ""]
+        for g in groups:
+            if g.phase is not None:
+                mark = f" {cites.mark(g.source)}" if g.role and g.source else ""
+                lines += [f"### {group_title(g)}{mark}", ""]
+            lines += [f"- [ ] {a.name} ({a.tier})" for a in g.skills]
+            lines.append("")
+    if not t.to_add:
+        lines += ["You have every skill the role names.", ""]
+    return with_sources(lines, cites)
