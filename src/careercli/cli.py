@@ -472,12 +472,22 @@ def compare(
             help="Two or more role names.", autocompletion=_complete_role, show_default=False
         ),
     ],
+    fmt: Annotated[
+        Literal["text", "markdown"],
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            help="text, or markdown for a table to paste into notes or an issue.",
+        ),
+    ] = "text",
     as_json: JsonFlag = False,
 ) -> None:
-    """Compare roles side by side: skills shared and unique, overlap, pay, time to get in.
+    """Compare roles side by side: pay by level, time to get in, skills, overlap.
 
-    Example: careercli compare "Data Scientist" "ML Engineer"
+    Example: careercli compare "Data Scientist" "ML Engineer" --format markdown
     """
+    if as_json and fmt == "markdown":
+        raise UsageProblem("--json and --format markdown ask for two outputs: give one")
     if len(names) < 2:
         raise UsageProblem(
             'compare needs two or more roles, e.g. careercli compare "Data Scientist" MLE'
@@ -500,6 +510,11 @@ def compare(
         from careercli.render.json_shapes import comparison_json
 
         print_json(comparison_json(comp))
+        return
+    if fmt == "markdown":
+        from careercli.render.compare import comparison_markdown
+
+        print_text(comparison_markdown(comp))
         return
     from careercli.render.compare import render_comparison
 

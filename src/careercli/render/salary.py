@@ -20,7 +20,7 @@ from careercli.query.salary import PayBoard, PayFigure
 from careercli.render.common import Citations, wrap
 from careercli.render.format import amount, level_label, qualifier, source_label
 
-WIDE_MIN = 60  # below this, each figure's label sits on its own line above its bar
+WIDE_MIN = 72  # below this, each figure's label sits on its own line above its bar
 BAR_MIN = 16  # the narrowest bar worth drawing
 BAR_MAX = 100
 GAP = "  "
@@ -224,7 +224,7 @@ def _chart(
     legend = "  ".join(f"{g} {name}" for g, name in LEGEND.items() if g in drawn)
     lines = [Text(legend, style="dim")]
     lines += [Text(" " * indent + row, style="dim") for row in _axis_rows(axis, bar)]
-    names = {}  # one name per role on the whole chart
+    names: dict[str, str] = {}  # one name per role on the whole chart
     for (title, f), mark in zip(rows, marks, strict=True):
         tail = len(_label(title, f, mark, covers=False)) - len(title)
         names[title] = min(names.get(title, title), _short_name(title, label_width - tail,
