@@ -102,7 +102,7 @@ def _skills(comp: Comparison, d: RoleDetail, ids: list[str], shown: Sequence[str
     ``+N more``; the profile's are ticked."""
     if not ids:
         return [Line("none")]
-    rest = [s for s in ids if s not in shown[:FIRST_FEW]]
+    rest = [s for s in ids if s not in shown[:FIRST_FEW]] or ids
     lines = [Line(comp.names[s], owned=s in d.have) for s in rest[:FIRST_FEW]]
     if len(ids) > len(lines):
         lines.append(Line(("+" if lines else "") + f"{len(ids) - len(lines)} more"))
