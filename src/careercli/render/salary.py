@@ -153,6 +153,22 @@ def _label(title: str, f: PayFigure, mark: str, covers: bool = True) -> Text:
     return text
 
 
+def _names(
+    rows: Sequence[tuple[str, PayFigure]],
+    marks: list[str],
+    label_width: int,
+    aliases: dict[str, list[str]],
+) -> dict[str, str]:
+    """Each role's name on the chart, one for all its rows: short enough that every row's
+    ``Role · level [n]`` fits ``label_width``."""
+    names: dict[str, str] = {}
+    for (title, f), mark in zip(rows, marks, strict=True):
+        room = label_width - (len(_label(title, f, mark, covers=False)) - len(title))
+        short = _short_name(title, room, aliases.get(title, ()))
+        names[title] = min(names.get(title, title), short, key=len)
+    return names
+
+
 def _short_name(title: str, room: int, aliases: Sequence[str]) -> str:
     """``title`` if it fits ``room`` cells, else the role's longest alias that fits and
     ends in the same word (ML Engineer, not Junior DS, for Machine Learning Engineer),
@@ -205,6 +221,7 @@ def _chart(
     amount_width = max(map(len, amounts))
     wide = width >= WIDE_MIN
     label_width = 0
+    names: dict[str, str] = {}
     if wide:
         pairs = list(zip(rows, marks, strict=True))
         full = max(len(_label(t, f, m)) for (t, f), m in pairs)
@@ -212,6 +229,13 @@ def _chart(
         room = width - amount_width - 2 * len(GAP)
         most = room - max(BAR_MIN, room * 2 // 5)
         label_width = min(full if full <= most else short, most)
+        names = _names(rows, marks, label_width, aliases)
+        # the column as wide as its labels are once shortened
+        label_width = max(
+            whole if (whole := len(_label(names[t], f, m))) <= label_width
+            else len(_label(names[t], f, m, covers=False))
+            for (t, f), m in pairs
+        )  # fmt: skip
         bar = min(BAR_MAX, room - label_width)
         indent = label_width + len(GAP) + amount_width + len(GAP)
     else:
@@ -224,11 +248,6 @@ def _chart(
     legend = "  ".join(f"{g} {name}" for g, name in LEGEND.items() if g in drawn)
     lines = [Text(legend, style="dim")]
     lines += [Text(" " * indent + row, style="dim") for row in _axis_rows(axis, bar)]
-    names: dict[str, str] = {}  # one name per role on the whole chart
-    for (title, f), mark in zip(rows, marks, strict=True):
-        tail = len(_label(title, f, mark, covers=False)) - len(title)
-        names[title] = min(names.get(title, title), _short_name(title, label_width - tail,
-                           aliases.get(title, ())), key=len)  # fmt: skip
     for (title, f), mark, text in zip(rows, marks, amounts, strict=True):
         figure = Text(text.ljust(amount_width), style="bold")
         figure.append(GAP)
