@@ -133,24 +133,32 @@ def test_role_json_carries_the_same_facts(run: Run, mini: Path) -> None:
 # --- compare ------------------------------------------------------------------------
 
 
-def test_compare_shows_shared_unique_overlap_and_pay(run: Run, mini: Path) -> None:
+def test_compare_shows_pay_time_skills_and_overlap_per_role(run: Run, mini: Path) -> None:
     out = ok(run("compare", "MLE", "Data Scientist", data=mini, width=120))
-    assert "Skills both need Python, PyTorch, SQL" in flat(out)
-    assert "Machine Learning Engineer ↔ Data Scientist: 50% (3 of 6 skills)" in out
-    assert "Only here, important: Kubernetes" in out
-    assert "Only here, essential: Statistics" in out
-    # each figure cites a numbered source, spelled out under the table
-    (n,) = re.findall(r"\[(\d)\] Guide A, 2025; ML Engineering family", out)
-    assert f"$140K-$190K [{n}]" in out
+    header, *rows = out.splitlines()
+    assert header.split() == ["Machine", "Learning", "Engineer", "Data", "Scientist"]
+    line = {r.split("  ")[0]: r for r in rows}
+    assert flat(line["Entry pay"]) == "Entry pay $100K-$140K [1] -"
+    assert "median $115,599 (entry-level) [2]" in out  # the other source, its own number
+    assert flat(line["Mid pay"]) == "Mid pay $140K-$190K [1] -"
+    assert flat(line["Director pay"]) == "Director pay $400K+ [1] -"
+    assert flat(line["Time to get in"]) == "Time to get in 9-15 months (Learning Path) [1] -"
+    assert flat(line["Essential"]) == "Essential Python, PyTorch Python, SQL, Statistics"
+    assert flat(line["Only here"]) == "Only here Kubernetes, Spark Statistics"
+    assert "50% with Data Scientist" in line["In common"]
+    assert "Both need: Python, PyTorch, SQL" in flat(out)
+    assert out.endswith("\nSources\n [1] Guide A, 2025\n [2] Guide B (undated)\n")
 
 
-def test_compare_needs_two_roles(run: Run, mini: Path) -> None:
-    result = run("compare", "MLE", data=mini)
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "careercli: error: compare needs two or more roles, "
-        'e.g. careercli compare "Data Scientist" MLE\n'
-    )
+def test_compare_lists_the_first_few_skills_then_how_many_more(run: Run) -> None:
+    out = flat(ok(run("compare", "Data Scientist", "MLE", width=120)))
+    essential = re.search(r"Essential (.*?) Only here", out)
+    assert essential is not None
+    counts = re.findall(r"\+(\d+)\b", essential.group(1))
+    data = json.loads(ok(run("compare", "Data Scientist", "MLE", "--json")))
+    for n, role in zip(counts, data["roles"], strict=True):
+        essentials = [s for s, tier in role["skills"].items() if tier == "essential"]
+        assert int(n) == len(essentials) - 4
 
 
 def test_compare_json(run: Run, mini: Path) -> None:
@@ -158,14 +166,68 @@ def test_compare_json(run: Run, mini: Path) -> None:
     assert [r["id"] for r in data["roles"]] == ["machine-learning-engineer", "data-engineer"]
     assert data["shared_skills"] == ["python", "spark", "sql"]
     assert data["overlap"][0]["pct"] == round(100 * 3 / 6)
+    entry = data["roles"][1]["pay"][0]
+    assert (entry["source"], entry["source_file"], entry["year"]) == ("guide-b", "b.txt", None)
 
 
-def test_compare_stacks_panels_on_a_narrow_terminal(run: Run, mini: Path) -> None:
-    wide = ok(run("compare", "MLE", "Data Scientist", data=mini, width=120))
+def test_three_roles_fit_80_columns_as_a_table(run: Run) -> None:
+    out = ok(run("compare", "Data Scientist", "MLE", "Data Engineer", width=80))
+    assert max(map(len, out.splitlines())) <= 80
+    lines = out.splitlines()
+    # a header of the three titles (wrapped in their columns), then the rows
+    header = lines[: lines.index(next(x for x in lines if x.startswith("Entry pay")))]
+    titles = "Data Scientist Machine Learning Engineer Data Engineer"
+    assert sorted(" ".join(header).split()) == sorted(titles.split())
+    entry = next(line for line in lines if line.startswith("Entry pay"))
+    assert len(re.findall(r"\$\d+K-\$\d+K \[\d\]|median", entry)) == 2  # two roles' figures
+    labels = [line.split("  ")[0] for line in lines if line[:1].isalpha()]
+    for label in ("Entry pay", "Time to get in", "Essential", "Only here", "In common"):
+        assert label in labels
+
+
+def test_compare_becomes_one_card_per_role_when_narrow(run: Run, mini: Path) -> None:
     narrow = ok(run("compare", "MLE", "Data Scientist", data=mini, width=40))
-    assert "╮ ╭" in wide  # side by side
-    assert "╮ ╭" not in narrow  # one above the other
     assert all(len(line) <= 40 for line in narrow.splitlines())
+    lines = narrow.splitlines()
+    assert lines[0] == "Machine Learning Engineer"
+    assert "Data Scientist" in lines  # its own card title
+    card = lines[: lines.index("Data Scientist")]
+    assert "  Entry pay      $100K-$140K [1]" in card
+    assert "  Essential      Python, PyTorch" in card
+    assert narrow.count("Only here") == 2
+
+
+def test_compare_markdown_is_a_table_with_sources_under_it(run: Run, mini: Path) -> None:
+    md = ok(run("compare", "MLE", "Data Scientist", "Data Engineer", "--format", "markdown",
+                data=mini))  # fmt: skip
+    lines = md.splitlines()
+    assert lines[0] == "# Compare: Machine Learning Engineer, Data Scientist, Data Engineer"
+    table = [line for line in lines if line.startswith("|")]
+    assert table[0] == "| | Machine Learning Engineer | Data Scientist | Data Engineer |"
+    assert table[1] == "|---|---|---|---|"
+    assert all(row.count(" | ") == 3 and row.endswith(" |") for row in table[2:])
+    assert "| Entry pay | $100K-$140K [1]; median $115,599 (entry-level) [2] | - |" in md
+    cited = {int(n) for row in table for n in re.findall(r"\[(\d+)\]", row)}
+    sources = lines[lines.index("## Sources") :]
+    assert sources[2:] == ["- [1] Guide A, 2025", "- [2] Guide B (undated)"]
+    assert cited == {1, 2}
+
+
+def test_compare_markdown_escapes_what_would_break_the_table(
+    run: Run, mini: Path, tmp_path: Path
+) -> None:
+    kb = tmp_path / "kb.yaml"
+    kb.write_text(mini.read_text().replace("title: Data Engineer", "title: Data | Engineer *x*"))
+    md = ok(run("compare", "MLE", "Data Engineer", "--format", "markdown", data=kb))
+    assert "| | Machine Learning Engineer | Data \\| Engineer \\*x\\* |" in md
+
+
+def test_compare_json_and_markdown_conflict(run: Run, mini: Path) -> None:
+    result = run("compare", "MLE", "DS", "--json", "--format", "markdown", data=mini)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "careercli: error: --json and --format markdown ask for two outputs: give one\n"
+    )
 
 
 # --- skill --------------------------------------------------------------------------
@@ -456,10 +518,69 @@ def test_salary_board_ranks_roles_at_a_level(run: Run, mini: Path) -> None:
         ("Machine Learning Engineer", 140000),
         ("Data Engineer", 120000),
     ]
-    out = ok(run("salary", "MLE", data=mini, width=60))
-    assert "Machine Learning Engineer · director · $400K+" in out
-    assert "▶" in out
-    assert all(len(line) <= 60 for line in out.splitlines())
+    assert data[0]["source_file"] == "a.txt"  # --json keeps the seed file of each figure
+    out = ok(run("salary", "--level", "entry", data=mini, width=80))
+    rows = [line for line in out.splitlines() if " · entry " in line]
+    assert [r.split(" · ")[0] for r in rows] == [
+        "Machine Learning Engineer", "Data Engineer", "Machine Learning Engineer"
+    ]  # fmt: skip
+    # the axis starts near the lowest figure ($90K), not at zero
+    labels, _, _ = _chart(out)
+    assert re.findall(r"\$\d+K?", labels)[0] in ("$80K", "$90K", "$100K")
+
+
+def _chart(out: str) -> tuple[str, str, dict[str, str]]:
+    """The tick labels, the ruler and each figure's line by its label."""
+    lines = out.splitlines()
+    ruler = next(i for i, line in enumerate(lines) if "┼" in line)
+    rows = {line.split("  ")[0]: line for line in lines[ruler + 1 :] if " · " in line}
+    return lines[ruler - 1], lines[ruler], rows
+
+
+def test_salary_draws_figures_on_a_labelled_dollar_axis(run: Run, mini: Path) -> None:
+    out = ok(run("salary", "MLE", "Data Engineer", data=mini, width=80))
+    labels, ruler, rows = _chart(out)
+    ticks = [t or "0" for t in re.findall(r"\$(?:(\d+)K|0)", labels)]
+    assert len(ticks) >= 2 and ticks == sorted(ticks, key=int)
+    # each label sits over a labelled tick of the ruler
+    for tick in re.finditer(r"\$\d+K|\$0", labels):
+        middle = tick.start() + len(tick.group()) // 2
+        assert "┼" in ruler[max(0, middle - 3) : middle + 3], tick.group()
+    assert int(ticks[0]) <= 90 and int(ticks[-1]) >= 200
+    mle = rows["ML Engineer · entry [1]"]
+    assert "$100K-$140K" in mle and "━" in mle and "●" not in mle
+    median = rows["ML Engineer · entry (entry-level) [2]"]
+    assert "median $115,599" in median and median.count("●") == 1 and "━" not in median
+    assert rows["ML Engineer · director [1]"].rstrip().endswith("━▶")  # open-ended
+    # bars fall where their amounts do: $90K starts left of $100K, the median inside MLE's range
+    start = {k: v.index("━" if "━" in v else "●") for k, v in rows.items()}
+    assert start["Data Engineer · entry [2]"] < start["ML Engineer · entry [1]"]
+    assert mle.index("━") <= median.index("●") <= mle.rindex("━")
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert "━ range  ● median or average  ▶ open-ended" in out
+
+
+def test_salary_names_the_roles_with_no_pay_and_cites_by_number(run: Run, mini: Path) -> None:
+    out = ok(run("salary", "MLE", "Data Scientist", "Analytics / Data Engineer", data=mini))
+    assert "\nno pay figures in the sources: Data Scientist, Analytics / Data Engineer\n" in out
+    assert out.endswith("\nSources\n [1] Guide A, 2025\n [2] Guide B (undated)\n")
+    assert "Guide A" not in out.partition("\nSources\n")[0]  # cited as [1] on the chart
+
+
+def test_salary_for_an_unknown_role_is_one_error_line(run: Run, mini: Path) -> None:
+    result = run("salary", "MLE", "Nope", data=mini)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("careercli: error: no role matches 'Nope'")
+
+
+def test_salary_at_40_columns_puts_each_label_over_its_bar(run: Run, mini: Path) -> None:
+    out = ok(run("salary", "MLE", data=mini, width=40))
+    lines = out.splitlines()
+    assert all(len(line) <= 40 for line in lines)
+    i = lines.index("Machine Learning Engineer · mid [1]")
+    assert lines[i + 1].startswith("  $140K-$190K") and "━" in lines[i + 1]
+    assert any("┼" in line for line in lines) and re.search(r"\$\d+K", out)
 
 
 def test_pay_shows_what_a_figure_covers_everywhere(run: Run, mini: Path) -> None:
@@ -467,10 +588,12 @@ def test_pay_shows_what_a_figure_covers_everywhere(run: Run, mini: Path) -> None
     role = ok(run("role", "MLE", "--full", data=mini, width=120))
     assert "median $115,599 (entry-level)" in role
     compare = ok(run("compare", "MLE", "Data Scientist", data=mini, width=160))
-    (n,) = re.findall(r"\[(\d)\] Guide B, year not stated", compare)
-    assert f"median $115,599 (entry-level) [{n}]" in compare
+    assert "median $115,599 (entry-level) [2]" in compare
+    assert "\n [2] Guide B (undated)" in compare
     board = ok(run("salary", "MLE", "--level", "entry", data=mini, width=120))
-    assert "median $115,599 (entry-level) [Guide B, year not stated]" in board
+    assert "Machine Learning Engineer · entry (entry-level) [2]  median $115,599" in board
+    narrow = ok(run("salary", "MLE", "--level", "entry", data=mini, width=80))
+    assert re.search(r"· entry \[2\] +median \$115,599 +●\n    entry-level\n", narrow)
 
 
 def test_figures_tied_to_no_level_read_overall(run: Run, mini: Path, tmp_path: Path) -> None:
@@ -478,7 +601,8 @@ def test_figures_tied_to_no_level_read_overall(run: Run, mini: Path, tmp_path: P
     extra = "      - {level: any, kind: average, min: 130117, source: guide-b, label: all levels}\n"
     kb.write_text(mini.read_text().replace("    salaries:\n", "    salaries:\n" + extra, 1))
     out = ok(run("salary", "--level", "overall", data=kb, width=120))
-    assert "Machine Learning Engineer · overall · average $130,117 (all levels)" in out
+    assert out.startswith("Overall pay, USD a year\n")
+    assert "Machine Learning Engineer · overall (all levels) [1]  average $130,117" in out
     assert " any " not in out
     assert ok(run("salary", "--level", "OVERALL", data=kb, width=120)) == out  # any case
     assert "\n overall " in ok(run("role", "MLE", "--full", data=kb, width=120))

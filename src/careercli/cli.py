@@ -506,12 +506,22 @@ def compare(
             help="Two or more role names.", autocompletion=_complete_role, show_default=False
         ),
     ],
+    fmt: Annotated[
+        Literal["text", "markdown"],
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            help="text, or markdown for a table to paste into notes or an issue.",
+        ),
+    ] = "text",
     as_json: JsonFlag = False,
 ) -> None:
-    """Compare roles side by side: skills shared and unique, overlap, pay, time to get in.
+    """Compare roles side by side: pay by level, time to get in, skills, overlap.
 
-    Example: careercli compare "Data Scientist" "ML Engineer"
+    Example: careercli compare "Data Scientist" "ML Engineer" --format markdown
     """
+    if as_json and fmt == "markdown":
+        raise UsageProblem("--json and --format markdown ask for two outputs: give one")
     if len(names) < 2:
         raise UsageProblem(
             'compare needs two or more roles, e.g. careercli compare "Data Scientist" MLE'
@@ -534,6 +544,11 @@ def compare(
         from careercli.render.json_shapes import comparison_json
 
         print_json(comparison_json(comp))
+        return
+    if fmt == "markdown":
+        from careercli.render.compare import comparison_markdown
+
+        print_text(comparison_markdown(comp))
         return
     from careercli.render.compare import render_comparison
 
@@ -868,7 +883,7 @@ def salary(
     show_all: AllFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Salary ranges as bars on one scale, each with its source and year.
+    """Pay as a chart on one dollar axis: ranges as bars, medians as points, each cited.
 
     Without roles, every role at one level (default mid), highest first.
 
@@ -880,26 +895,30 @@ def salary(
 
     wanted = parse_level(level) if level else None
     catalog = _state(ctx).catalog()
-    ids = [_resolve(ctx, n, "role") for n in names] if names else None
+    ids: list[str] | None = None
+    if names:
+        ids, notes = _resolve_all(ctx, names, "role")
+        _announce(notes)
     page = None if (ids or as_json) else screen_rows(show_all)
-    rows, total = salary_board(catalog, ids, wanted if (ids or wanted) else "mid", page)
-    if not rows:
+    board = salary_board(catalog, ids, wanted if (ids or wanted) else "mid", page)
+    if not board.rows:
         what = f"{level_label(wanted)} pay" if wanted else "pay"
-        whom = ", ".join(catalog.role_title(i) for i in ids) if ids else "any role"
+        whom = ", ".join(board.no_pay) if ids else "any role"
         error_line(f"the sources give no {what} for {whom}")
         raise typer.Exit(ExitStatus.ERROR)
     if as_json:
         from careercli.render.json_shapes import salary_json
 
-        print_json(salary_json(rows))
+        print_json(salary_json(board.rows))
         return
-    from careercli.render.salary import Board, render_board
+    from careercli.render.salary import Board
 
+    chart = Board(board, _width(), wanted if (wanted or not ids) else None)
     if ids:
-        print_renderable(render_board(rows, _width()))
+        print_renderable(chart)
         return
     command = f"careercli salary --level {level_label(wanted or 'mid')}"
-    print_pageable(Board(rows, _width(), total), "figures", command, show_all)
+    print_pageable(chart, "figures", command, show_all)
 
 
 @app.command()

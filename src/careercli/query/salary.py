@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import LEVELS, Level
+from careercli.query.refs import SourceRef, source_refs
 
 if TYPE_CHECKING:
     from careercli.kb.models import Role
@@ -32,6 +33,7 @@ class PayFigure:
     via: str | None = None  # the salary family's name, when the figure is the family's
     label: str | None = None
     note: str | None = None
+    source_file: str = ""  # the seed document the source was curated from (for --json)
 
     @property
     def low(self) -> int:
@@ -51,12 +53,15 @@ def _figure(catalog: Catalog, source_id: str, **fields: Any) -> PayFigure:
         source_title=src.title,
         source_short=src.short or src.title,
         year=catalog.source_year(source_id),
+        source_file=src.file,
         **fields,
     )
 
 
 def _from_row(catalog: Catalog, row: dict[str, Any]) -> PayFigure:
     fields = dict(row)
+    if not all(isinstance(fields[k], int | None) for k in ("min", "max")):
+        raise ValueError(f"a pay figure of {fields['source']!r} is not in whole dollars")
     return _figure(catalog, fields.pop("source"), **fields)
 
 
@@ -74,26 +79,48 @@ def pay_by_level(figures: list[PayFigure]) -> dict[Level, list[PayFigure]]:
     return grouped
 
 
+@dataclass(frozen=True)
+class PayBoard:
+    """The answer of ``careercli salary``: (role title, figure) rows, how many rows there
+    are in all (``rows`` may hold only the first few), the roles asked for that the
+    sources give no figures for (at the level asked), and the sources to cite."""
+
+    rows: list[tuple[str, PayFigure]]
+    total: int
+    no_pay: list[str]
+    sources: dict[str, SourceRef]
+    aliases: dict[str, list[str]]  # role title -> its other names, to shorten a label
+
+
+def _aliases(catalog: Catalog, titles: list[str]) -> dict[str, list[str]]:
+    return {
+        t: [a for rid in catalog.ids_named("role", t) for a in catalog.aliases("role", rid)]
+        for t in dict.fromkeys(titles)
+    }
+
+
 def salary_board(
     catalog: Catalog,
     role_ids: list[str] | None,
     level: Level | None,
     limit: int | None = None,
-) -> tuple[list[tuple[str, PayFigure]], int]:
-    """(role title, figure) rows: the given roles' figures, or every role's at ``level``
-    (the first ``limit``), and how many there are in all.
+) -> PayBoard:
+    """The given roles' figures (each role once, in the order given), or every role's at
+    ``level`` (the first ``limit``).
 
     Without roles the rows are ranked by the figure's top amount, highest first, from an
     index, so a screenful reads a screenful of rows.
     """
+    refs = source_refs(catalog)
+    rows: list[tuple[str, PayFigure]] = []
     if role_ids:
-        roles = [catalog.role(r) for r in role_ids]
-        rows = [
-            (role.title, f)
-            for role in roles
-            for f in role_pay(catalog, role)
-            if level is None or f.level == level
-        ]
-        return rows, len(rows)
+        no_pay: list[str] = []
+        for role in (catalog.role(r) for r in dict.fromkeys(role_ids)):
+            figures = [f for f in role_pay(catalog, role) if level is None or f.level == level]
+            rows += [(role.title, f) for f in figures]
+            if not figures:
+                no_pay.append(role.title)
+        return PayBoard(rows, len(rows), no_pay, refs, _aliases(catalog, [t for t, _ in rows]))
     found, total = catalog.pay_at(level or "mid", limit)
-    return [(title, _from_row(catalog, row)) for title, row in found], total
+    rows = [(title, _from_row(catalog, row)) for title, row in found]
+    return PayBoard(rows, total, [], refs, _aliases(catalog, [t for t, _ in rows]))

@@ -41,6 +41,7 @@ def pay_json(f: PayFigure) -> Data:
         "region": f.region,
         "source": f.source,
         "source_title": f.source_title,
+        "source_file": f.source_file,
         "year": f.year,
         "via_family": f.via,
         "label": f.label,
