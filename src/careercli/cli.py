@@ -13,10 +13,10 @@ import sys
 from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
 from careercli.kb.errors import KBError, ValidationFailed
@@ -76,6 +76,10 @@ class _Group(TyperGroup):
                 code = super().main(*args, **kwargs)
         except typer.TyperException as err:  # click's usage and other errors
             if type(err).__name__ == "NoArgsIsHelpError":  # bare careercli: help, success
+                try:
+                    typer.echo(err.format_message())
+                except BrokenPipeError:
+                    sys.exit(_pipe_closed())
                 sys.exit(ExitStatus.OK)
             ctx = getattr(err, "ctx", None)
             usage = err.exit_code == ExitStatus.USAGE and ctx is not None
@@ -93,6 +97,11 @@ class _Group(TyperGroup):
             # Typer turns a Ctrl-C while parsing or running into a silent exit 130.
             note_line("interrupted")
         sys.exit(code if isinstance(code, int) else 0)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from careercli.help import help_text
+
+        formatter.write(help_text(self, ctx, HELP_PANELS if ctx.parent is None else None))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """The subcommand; its words must be text (a file name needs not be)."""
@@ -142,6 +151,25 @@ class _Group(TyperGroup):
             raise
 
 
+class _Command(TyperCommand):
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """gh-like help that fits 40 columns (see careercli.help)."""
+        from careercli.help import help_text
+
+        formatter.write(help_text(self, ctx))
+
+
+# The panels of ``careercli --help``: a new command is one more name here.
+HELP_PANELS: dict[str, tuple[str, ...]] = {
+    "Explore": (
+        "role", "roles", "skill", "skills", "compare", "salary", "search", "industry", "guide",
+        "roadmap", "sources",
+    ),
+    "Plan": ("match", "path", "profile"),
+    "Data": ("validate", "schema"),
+}  # fmt: skip
+
+
 def _pipe_closed() -> int:
     """The reader went away (| head): stop quietly; nothing more can be written."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -177,7 +205,11 @@ app = typer.Typer(
     help=(
         "Explore AI and ML careers: what a role is, the skills it needs, what it pays "
         "(with source and year) and how long the way in takes.\n\n"
-        'Example: careercli role "ML Engineer"'
+        "Examples:\n"
+        '  careercli role "ML Engineer"\n'
+        "  careercli roles --track technical\n"
+        "  careercli match python sql statistics\n"
+        '  careercli path "Data Scientist" MLE'
     ),
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
@@ -274,7 +306,9 @@ def validate(
     ctx: typer.Context,
     path: Annotated[
         Path | None,
-        typer.Argument(help="YAML file to check (default: the KB in use).", show_default=False),
+        typer.Argument(
+            metavar="[FILE]", help="YAML file to check (default: the KB in use).", show_default=False
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -283,7 +317,9 @@ def validate(
     A file whose exact bytes this version already validated (its cache) is not validated
     again.
 
-    Example: careercli validate data/roles.yaml
+    Examples:
+      careercli validate
+      careercli validate data/roles.yaml
     """
     from careercli.kb.paths import data_path
     from careercli.render.json_shapes import validation_json
@@ -314,7 +350,8 @@ def validate(
 def schema() -> None:
     """Print the JSON Schema of the knowledge base, for editors that check YAML.
 
-    Example: careercli schema > schema.json
+    Examples:
+      careercli schema > schema.json
     """
     from careercli.kb.paths import bundled_schema_path
 
@@ -380,6 +417,7 @@ def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
 RoleName = Annotated[
     str,
     typer.Argument(
+        metavar="ROLE",
         help="Role title or alias; typos are forgiven.",
         autocompletion=_complete_role,
         show_default=False,
@@ -398,7 +436,10 @@ def role(
 ) -> None:
     """Show one role: skills by importance, pay by level with sources, the way in.
 
-    Example: careercli role "ML Engineer"
+    Examples:
+      careercli role "ML Engineer"
+      careercli role MLE --full
+      careercli role MLE --json
     """
     from careercli.query.roles import role_detail
 
@@ -436,6 +477,7 @@ def _width() -> int:
 SkillName = Annotated[
     str,
     typer.Argument(
+        metavar="SKILL",
         help="Skill name or alias (pytorch, k8s, sklearn); typos are forgiven.",
         autocompletion=_complete_skill,
         show_default=False,
@@ -447,7 +489,9 @@ SkillName = Annotated[
 def skill(ctx: typer.Context, name: SkillName, as_json: JsonFlag = False) -> None:
     """Show a skill: the roles that need it and how much, how often listings ask for it.
 
-    Example: careercli skill pytorch
+    Examples:
+      careercli skill pytorch
+      careercli skill k8s --json
     """
     from careercli.query.skills import skill_detail
 
@@ -469,14 +513,19 @@ def compare(
     names: Annotated[
         list[str],
         typer.Argument(
-            help="Two or more role names.", autocompletion=_complete_role, show_default=False
+            metavar="ROLE...",
+            help="Two or more role names.",
+            autocompletion=_complete_role,
+            show_default=False,
         ),
     ],
     as_json: JsonFlag = False,
 ) -> None:
     """Compare roles side by side: skills shared and unique, overlap, pay, time to get in.
 
-    Example: careercli compare "Data Scientist" "ML Engineer"
+    Examples:
+      careercli compare "Data Scientist" "ML Engineer"
+      careercli compare MLE "NLP Engineer" "AI Engineer"
     """
     if len(names) < 2:
         raise UsageProblem(
@@ -512,6 +561,7 @@ def roadmap(
     name: Annotated[
         str | None,
         typer.Argument(
+            metavar="[ROLE]",
             help="Role to show the learning path of; without it, the career tracks.",
             autocompletion=_complete_role,
             show_default=False,
@@ -521,6 +571,7 @@ def roadmap(
         Literal["text", "markdown"],
         typer.Option(
             "--format",
+            metavar="FORMAT",
             case_sensitive=False,
             help="text, or markdown for a checklist to share or print.",
         ),
@@ -530,7 +581,10 @@ def roadmap(
 ) -> None:
     """Show the phases to a role, with durations and topics, or the career tracks.
 
-    Example: careercli roadmap "NLP Engineer" --format markdown > plan.md
+    Examples:
+      careercli roadmap
+      careercli roadmap "NLP Engineer"
+      careercli roadmap MLE --format markdown > plan.md
     """
     if as_json and fmt == "markdown":
         raise UsageProblem("--json and --format markdown ask for two outputs: give one")
@@ -591,6 +645,7 @@ TrackOption = Annotated[
     str | None,
     typer.Option(
         "--track",
+        metavar="TRACK",
         help=f"The career track: {', '.join(TRACKS)} (a short name will do).",
         callback=_choice("track", TRACKS),
         show_default=False,
@@ -603,14 +658,17 @@ def roles(
     ctx: typer.Context,
     track: TrackOption = None,
     family: Annotated[
-        str | None, typer.Option("--family", help="Pay family, e.g. 'ML Engineering'.")
+        str | None, typer.Option("--family", metavar="FAMILY", help="Pay family, e.g. 'ML Engineering'.")
     ] = None,
     show_all: AllFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """List roles, by track then title.
 
-    Example: careercli roles --track specialized
+    Examples:
+      careercli roles
+      careercli roles --track specialized
+      careercli roles --family "ML Engineering"
     """
     from careercli.query.listing import list_roles
 
@@ -638,6 +696,7 @@ def skills(
         str | None,
         typer.Option(
             "--category",
+            metavar="CATEGORY",
             help=f"The kind of skill: {', '.join(SKILL_CATEGORIES)}.",
             callback=_choice("category", SKILL_CATEGORIES),
             show_default=False,
@@ -648,7 +707,9 @@ def skills(
 ) -> None:
     """List skills, most needed first, with how many roles need them.
 
-    Example: careercli skills --category framework
+    Examples:
+      careercli skills
+      careercli skills --category framework
     """
     from careercli.query.skills import skill_rows
 
@@ -711,27 +772,20 @@ def _resolve_skills(
     return frozenset(found)
 
 
-@app.command(
-    help=(
-        "Rank roles by how well your skills fit them.\n\n"
-        "Fit is the mean of two shares, each skill counted by its tier in the role "
-        "(essential 3, important 2, useful 1): how much of the role you have (of role), and "
-        "how much of what you know it needs (needs yours).\n\n"
-        "Example: careercli match python sql statistics"
-    )
-)
+@app.command()
 def match(
     ctx: typer.Context,
     skill_names: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="[SKILL]...",
             help="Skills you have (default: your profile's).",
             autocompletion=_complete_skill,
             show_default=False,
         ),
     ] = None,
     top: Annotated[
-        int, typer.Option("--top", min=1, max=MAX_ROWS, help="How many roles to show.")
+        int, typer.Option("--top", min=1, max=MAX_ROWS, metavar="N", help="How many roles to show.")
     ] = 10,
     as_json: JsonFlag = False,
 ) -> None:
@@ -741,7 +795,9 @@ def match(
     3, important 2, useful 1): how much of the role you have (of role), and how much of
     what you know it needs (needs yours).
 
-    Example: careercli match python sql statistics
+    Examples:
+      careercli match python sql statistics
+      careercli match --top 3
     """
     from careercli.query.matching import rank_roles
 
@@ -770,7 +826,8 @@ def path(
     names: Annotated[
         list[str],
         typer.Argument(
-            help="[FROM] TO: two roles, or one to start from your profile.",
+            metavar="[FROM] TO",
+            help="Two roles, from and to; or one, to start from your profile.",
             autocompletion=_complete_role,
             show_default=False,
         ),
@@ -779,7 +836,9 @@ def path(
 ) -> None:
     """What moving to a role takes: skills to add, what carries over, pay, time.
 
-    Example: careercli path "Data Scientist" "ML Engineer"
+    Examples:
+      careercli path "Data Scientist" "ML Engineer"
+      careercli path MLE
     """
     from careercli.query.transition import transition
 
@@ -813,15 +872,22 @@ def salary(
     names: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Roles (default: all).", autocompletion=_complete_role, show_default=False
+            metavar="[ROLE]...",
+            help="Roles (default: all).",
+            autocompletion=_complete_role,
+            show_default=False,
         ),
     ] = None,
     level: Annotated[
         LevelName | None,
         typer.Option(
             "--level",
+            metavar="LEVEL",
             case_sensitive=False,
-            help="The career level; overall: figures a source ties to no level.",
+            help=(
+                f"The career level: {', '.join(get_args(LevelName)[:-1])}, or overall "
+                "(figures a source ties to no level)."
+            ),
         ),
     ] = None,
     show_all: AllFlag = False,
@@ -831,7 +897,10 @@ def salary(
 
     Without roles, every role at one level (default mid), highest first.
 
-    Example: careercli salary "Data Scientist" MLE --level senior
+    Examples:
+      careercli salary
+      careercli salary --level senior
+      careercli salary "Data Scientist" MLE
     """
     from careercli.kb.shapes import parse_level
     from careercli.query.salary import salary_board
@@ -864,15 +933,19 @@ def salary(
 @app.command()
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Words to look for.", show_default=False)],
+    text: Annotated[
+        str, typer.Argument(metavar="WORDS", help="Words to look for.", show_default=False)
+    ],
     limit: Annotated[
-        int, typer.Option("--limit", min=1, max=MAX_ROWS, help="Most hits to show.")
+        int, typer.Option("--limit", min=1, max=MAX_ROWS, metavar="N", help="Most hits to show.")
     ] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """Search roles, skills, roadmap topics, responsibilities and industries.
 
-    Example: careercli search "model monitoring"
+    Examples:
+      careercli search "model monitoring"
+      careercli search rag --limit 5
     """
     from careercli.query.search import search as run_search
     from careercli.query.search import words
@@ -901,13 +974,18 @@ def search(
 def industry(
     ctx: typer.Context,
     name: Annotated[
-        str | None, typer.Argument(help="Industry (default: list them).", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="[INDUSTRY]", help="Industry (default: list them).", show_default=False
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Industry applications: key skills, primary roles, specialised topics.
 
-    Example: careercli industry healthcare
+    Examples:
+      careercli industry
+      careercli industry healthcare
     """
     from careercli.query.industry import industries
 
@@ -933,7 +1011,9 @@ def guide(
     ctx: typer.Context,
     topic: Annotated[
         str | None,
-        typer.Argument(help="Words of a heading, e.g. 'action items'.", show_default=False),
+        typer.Argument(
+            metavar="[TOPIC]", help="Words of a heading, e.g. 'action items'.", show_default=False
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -941,7 +1021,9 @@ def guide(
 
     Also the importance scale, progression factors and timeline expectations.
 
-    Example: careercli guide "action items"
+    Examples:
+      careercli guide
+      careercli guide "action items"
     """
     from careercli.query.guide import guide as find
 
@@ -964,7 +1046,7 @@ profile_app = typer.Typer(
     cls=_Group,
     help=(
         "Your skills, saved, so role, roadmap, compare and match show your progress.\n\n"
-        "Example: careercli profile add python sql"
+        "Examples:\n  careercli profile add python sql\n  careercli profile show"
     ),
     no_args_is_help=True,
 )
@@ -976,12 +1058,18 @@ def profile_add(
     ctx: typer.Context,
     skill_names: Annotated[
         list[str],
-        typer.Argument(help="Skills you have.", autocompletion=_complete_skill, show_default=False),
+        typer.Argument(
+            metavar="SKILL...",
+            help="Skills you have.",
+            autocompletion=_complete_skill,
+            show_default=False,
+        ),
     ],
 ) -> None:
     """Add skills to your profile.
 
-    Example: careercli profile add python sql "a/b testing"
+    Examples:
+      careercli profile add python sql "a/b testing"
     """
     from careercli.profile import Profile, update_profile
 
@@ -1016,12 +1104,18 @@ def profile_remove(
     ctx: typer.Context,
     skill_names: Annotated[
         list[str],
-        typer.Argument(help="Skills to drop.", autocompletion=_complete_skill, show_default=False),
+        typer.Argument(
+            metavar="SKILL...",
+            help="Skills to drop.",
+            autocompletion=_complete_skill,
+            show_default=False,
+        ),
     ],
 ) -> None:
     """Remove skills from your profile.
 
-    Example: careercli profile remove sql
+    Examples:
+      careercli profile remove sql
     """
     from careercli.profile import Profile, load_profile, update_profile
 
@@ -1054,7 +1148,8 @@ def profile_remove(
 def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Show your skills and the roles they fit best.
 
-    Example: careercli profile show
+    Examples:
+      careercli profile show
     """
     from careercli.profile import load_profile, profile_path
     from careercli.query.matching import profile_summary
@@ -1074,11 +1169,28 @@ def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 def profile_where() -> None:
     """Print where the profile file lives ($CAREERCLI_HOME overrides).
 
-    Example: careercli profile path
+    Examples:
+      careercli profile path
     """
     from careercli.profile import profile_path
 
     print_text(f"{profile_path()}\n")
+
+
+def _place_commands() -> None:
+    """Every command draws careercli.help's page, listed under its panel of HELP_PANELS."""
+    panel_of = {name: panel for panel, names in HELP_PANELS.items() for name in names}
+    for typer_app in (app, profile_app):
+        for info in typer_app.registered_commands:
+            if info.cls in (None, TyperCommand):
+                info.cls = _Command
+            if typer_app is app and info.callback is not None:
+                info.rich_help_panel = panel_of.get(info.name or info.callback.__name__)
+    for group in app.registered_groups:
+        group.rich_help_panel = panel_of.get(group.name or "")
+
+
+_place_commands()
 
 
 def _command_word(words: list[str]) -> str | None:
