@@ -307,7 +307,9 @@ def validate(
     path: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[FILE]", help="YAML file to check (default: the KB in use).", show_default=False
+            metavar="[FILE]",
+            help="YAML file to check (default: the KB in use).",
+            show_default=False,
         ),
     ] = None,
     as_json: JsonFlag = False,
@@ -658,7 +660,8 @@ def roles(
     ctx: typer.Context,
     track: TrackOption = None,
     family: Annotated[
-        str | None, typer.Option("--family", metavar="FAMILY", help="Pay family, e.g. 'ML Engineering'.")
+        str | None,
+        typer.Option("--family", metavar="FAMILY", help="Pay family, e.g. 'ML Engineering'."),
     ] = None,
     show_all: AllFlag = False,
     as_json: JsonFlag = False,

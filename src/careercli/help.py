@@ -240,7 +240,7 @@ class _Page:
         params = [p for p in command.get_params(ctx) if not getattr(p, "hidden", False)]
         arguments = [p for p in params if p.param_type_name == "argument"]
         if arguments:
-            rows = [(_argument_name(p), (getattr(p, "help", None) or "").strip()) for p in arguments]
+            rows = [(_argument_name(p), (p.help or "").strip()) for p in arguments]
             section("Arguments", _rows(rows, width))
         flags = [p for p in params if p.param_type_name == "option"]
         if flags:
@@ -258,9 +258,7 @@ class _Page:
         yield Group(*parts)
 
 
-def help_text(
-    command: Any, ctx: Any, panels: Mapping[str, Sequence[str]] | None = None
-) -> str:
+def help_text(command: Any, ctx: Any, panels: Mapping[str, Sequence[str]] | None = None) -> str:
     """The help page drawn for stdout (escape codes only on a terminal), without the
     spaces Rich pads lines with and without the last newline (click adds one)."""
     console = stdout_console()
