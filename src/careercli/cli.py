@@ -53,7 +53,44 @@ class DamagedCache(Exception):
         self.deleted = deleted  # else the second try builds in memory
 
 
-class _Group(TyperGroup):
+class _Help:
+    """gh-like help pages that fit 40 columns (see careercli.help), printed by the help
+    option itself so that a closed pipe exits as an answer's does (141, stderr empty)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from careercli.help import help_text
+
+        top = isinstance(self, TyperGroup) and ctx.parent is None
+        formatter.write(help_text(self, ctx, HELP_PANELS if top else None))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.callback = _show_help
+            option.help = "Show this help."
+        return option
+
+
+def _show_help(ctx: Any, param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        _print_help(ctx.get_help())
+        ctx.exit()
+
+
+def _print_help(text: str) -> None:
+    from careercli.terminal import print_drawn
+
+    try:
+        print_drawn(text + "\n")
+    except BrokenPipeError:
+        try:
+            code = _pipe_closed()
+        except BrokenPipeError:  # SIGPIPE's own, raised a moment after the failed write
+            code = _pipe_closed()
+        raise typer.Exit(code) from None
+
+
+class _Group(_Help, TyperGroup):
     retrying = False  # the second try, after a damaged cache
     fresh_only = False  # ... that could not be deleted: build in memory
 
@@ -77,9 +114,9 @@ class _Group(TyperGroup):
         except typer.TyperException as err:  # click's usage and other errors
             if type(err).__name__ == "NoArgsIsHelpError":  # bare careercli: help, success
                 try:
-                    typer.echo(err.format_message())
-                except BrokenPipeError:
-                    sys.exit(_pipe_closed())
+                    _print_help(err.format_message())
+                except typer.Exit as closed:
+                    sys.exit(closed.exit_code)
                 sys.exit(ExitStatus.OK)
             ctx = getattr(err, "ctx", None)
             usage = err.exit_code == ExitStatus.USAGE and ctx is not None
@@ -97,11 +134,6 @@ class _Group(TyperGroup):
             # Typer turns a Ctrl-C while parsing or running into a silent exit 130.
             note_line("interrupted")
         sys.exit(code if isinstance(code, int) else 0)
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        from careercli.help import help_text
-
-        formatter.write(help_text(self, ctx, HELP_PANELS if ctx.parent is None else None))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """The subcommand; its words must be text (a file name needs not be)."""
@@ -151,12 +183,8 @@ class _Group(TyperGroup):
             raise
 
 
-class _Command(TyperCommand):
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        """gh-like help that fits 40 columns (see careercli.help)."""
-        from careercli.help import help_text
-
-        formatter.write(help_text(self, ctx))
+class _Command(_Help, TyperCommand):
+    pass
 
 
 # The panels of ``careercli --help``: a new command is one more name here.
