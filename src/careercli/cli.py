@@ -1025,9 +1025,9 @@ def industry(
         error_line("the knowledge base lists no industries")
         raise typer.Exit(ExitStatus.ERROR)
     if as_json:
-        from careercli.render.json_shapes import industries_json
+        from careercli.render.json_shapes import industries_json, industry_json
 
-        print_json(industries_json(found))
+        print_json(industries_json(found) if name is None else industry_json(found))
         return
     from careercli.render.search import render_industries, render_industry_list
 
