@@ -434,7 +434,8 @@ def test_a_long_listing_fits_the_screen_on_a_terminal_and_streams_whole_into_a_p
         [sys.executable, "-m", "careercli", "skills"], capture_output=True, text=True, env=env
     ).stdout.splitlines()
     assert len(everything) == len(piped) > len(screen) + hidden - 1
-    assert piped[0].split() == ["Skill", "Category", "Roles", "Essential", "for", "Also"]
+    header = " ".join(piped[:2]).split()  # a header may wrap so that names need not
+    assert header[:3] == ["Skill", "Category", "Roles"] and "Also" in header
 
 
 def test_a_listing_of_two_line_rows_still_fills_the_screen() -> None:

@@ -85,7 +85,8 @@ def common_unit(durations: Iterable[Duration]) -> str:
     """The unit most of ``durations`` are stated in (months on a tie, or with none): the
     one unit of a column of them."""
     counts: Counter[str] = Counter(d.unit for d in durations)
-    return max(WEEKS_IN, key=lambda u: (counts[u], u == "months"))
+    most = [u for u, n in counts.items() if n == max(counts.values())]
+    return most[0] if len(most) == 1 else "months"
 
 
 def duration_in(d: Duration, unit: str) -> str:
