@@ -37,6 +37,9 @@ PAGES = {
     "validate": ["validate"],
     "guide": ["guide"],
     "guide-topic": ["guide", "timeline"],
+    "help": ["--help"],
+    "help-role": ["role", "--help"],
+    "help-match": ["match", "--help"],
 }
 
 
