@@ -731,7 +731,7 @@ def test_every_read_command_has_json(run: Run, mini: Path, args: list[str]) -> N
 @pytest.mark.parametrize(
     ("args", "words"),
     [
-        (["roles"], ["Analytics / Data Engineer", "technical", "ML Engineering", "9-15 months"]),
+        (["roles"], ["Analytics / Data Engineer", "technical", "ML Engineering", "(months): 9-15"]),
         (["skills"], ["framework", "Kubernetes", "torch"]),
         (["match", "python", "sql"], ["Analytics / Data Engineer", "75%", "Statistics"]),
         (["path", "Data Scientist", "MLE"], ["Kubernetes", "Core Skills (by 9-15 months)"]),

@@ -46,6 +46,9 @@ PAGES = {
     "guide": ["guide"],
     "guide-topic": ["guide", "timeline"],
     "sources": ["sources"],
+    "help": ["--help"],
+    "help-role": ["role", "--help"],
+    "help-match": ["match", "--help"],
 }
 
 

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import version as _pkg_version
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 from typer.exceptions import Abort
 
 from careercli.kb.errors import KBError, ValidationFailed
@@ -55,7 +55,44 @@ class DamagedCache(Exception):
         self.deleted = deleted  # else the second try builds in memory
 
 
-class _Group(TyperGroup):
+class _Help:
+    """gh-like help pages that fit 40 columns (see careercli.help), printed by the help
+    option itself so that a closed pipe exits as an answer's does (141, stderr empty)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        from careercli.help import help_text
+
+        top = isinstance(self, TyperGroup) and ctx.parent is None
+        formatter.write(help_text(self, ctx, HELP_PANELS if top else None))
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.callback = _show_help
+            option.help = "Show this help."
+        return option
+
+
+def _show_help(ctx: Any, param: Any, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        _print_help(ctx.get_help())
+        ctx.exit()
+
+
+def _print_help(text: str) -> None:
+    from careercli.terminal import print_drawn
+
+    try:
+        print_drawn(text + "\n")
+    except BrokenPipeError:
+        try:
+            code = _pipe_closed()
+        except BrokenPipeError:  # SIGPIPE's own, raised a moment after the failed write
+            code = _pipe_closed()
+        raise typer.Exit(code) from None
+
+
+class _Group(_Help, TyperGroup):
     retrying = False  # the second try, after a damaged cache
     fresh_only = False  # ... that could not be deleted: build in memory
 
@@ -78,6 +115,10 @@ class _Group(TyperGroup):
                 code = super().main(*args, **kwargs)
         except typer.TyperException as err:  # click's usage and other errors
             if type(err).__name__ == "NoArgsIsHelpError":  # bare careercli: help, success
+                try:
+                    _print_help(err.format_message())
+                except typer.Exit as closed:
+                    sys.exit(closed.exit_code)
                 sys.exit(ExitStatus.OK)
             ctx = getattr(err, "ctx", None)
             usage = err.exit_code == ExitStatus.USAGE and ctx is not None
@@ -144,6 +185,21 @@ class _Group(TyperGroup):
             raise
 
 
+class _Command(_Help, TyperCommand):
+    pass
+
+
+# The panels of ``careercli --help``: a new command is one more name here.
+HELP_PANELS: dict[str, tuple[str, ...]] = {
+    "Explore": (
+        "role", "roles", "skill", "skills", "compare", "salary", "search", "industry", "guide",
+        "roadmap", "sources",
+    ),
+    "Plan": ("match", "path", "profile"),
+    "Data": ("validate", "schema"),
+}  # fmt: skip
+
+
 def _pipe_closed() -> int:
     """The reader went away (| head): stop quietly; nothing more can be written."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -179,7 +235,11 @@ app = typer.Typer(
     help=(
         "Explore AI and ML careers: what a role is, the skills it needs, what it pays "
         "(with source and year) and how long the way in takes.\n\n"
-        'Example: careercli role "ML Engineer"'
+        "Examples:\n"
+        '  careercli role "ML Engineer"\n'
+        "  careercli roles --track technical\n"
+        "  careercli match python sql statistics\n"
+        '  careercli path "Data Scientist" MLE'
     ),
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
@@ -278,6 +338,7 @@ FormatOption = Annotated[
     Literal["text", "markdown"],
     typer.Option(
         "--format",
+        metavar="FORMAT",
         case_sensitive=False,
         help="text, or markdown to paste into notes or an issue.",
     ),
@@ -285,6 +346,7 @@ FormatOption = Annotated[
 
 
 def _one_output(as_json: bool, fmt: str) -> None:
+    """--json and --format markdown together are a usage error, not a silent choice."""
     if as_json and fmt == "markdown":
         raise UsageProblem("--json and --format markdown ask for two outputs: give one")
 
@@ -301,7 +363,11 @@ def validate(
     ctx: typer.Context,
     path: Annotated[
         Path | None,
-        typer.Argument(help="YAML file to check (default: the KB in use).", show_default=False),
+        typer.Argument(
+            metavar="[FILE]",
+            help="YAML file to check (default: the KB in use).",
+            show_default=False,
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -310,7 +376,9 @@ def validate(
     A file whose exact bytes this version already validated (its cache) is not validated
     again.
 
-    Example: careercli validate data/roles.yaml
+    Examples:
+      careercli validate
+      careercli validate data/roles.yaml
     """
     from careercli.kb.paths import data_path
     from careercli.render.json_shapes import validation_json
@@ -341,7 +409,8 @@ def validate(
 def schema() -> None:
     """Print the JSON Schema of the knowledge base, for editors that check YAML.
 
-    Example: careercli schema > schema.json
+    Examples:
+      careercli schema > schema.json
     """
     from careercli.kb.paths import bundled_schema_path
 
@@ -407,6 +476,7 @@ def _complete(ctx: typer.Context, incomplete: str, kind: str) -> list[str]:
 RoleName = Annotated[
     str,
     typer.Argument(
+        metavar="ROLE",
         help="Role title or alias; typos are forgiven.",
         autocompletion=_complete_role,
         show_default=False,
@@ -424,10 +494,15 @@ def role(
     fmt: FormatOption = "text",
     as_json: JsonFlag = False,
 ) -> None:
-    """Show one role at a glance: what it is, pay per level and source, time to get in,
-    essential skills, related roles; --full for every section.
+    """Show one role at a glance: pay, time to get in, essential skills, related roles.
 
-    Example: careercli role "ML Engineer"
+    One screen (80x32) per role; --full shows every section the sources give, and a page
+    taller than the terminal goes through $PAGER (less).
+
+    Examples:
+      careercli role "ML Engineer"
+      careercli role MLE --full
+      careercli role MLE --format markdown > mle.md
     """
     from careercli.query.roles import role_detail
 
@@ -470,6 +545,7 @@ def _width() -> int:
 SkillName = Annotated[
     str,
     typer.Argument(
+        metavar="SKILL",
         help="Skill name or alias (pytorch, k8s, sklearn); typos are forgiven.",
         autocompletion=_complete_skill,
         show_default=False,
@@ -481,7 +557,9 @@ SkillName = Annotated[
 def skill(ctx: typer.Context, name: SkillName, as_json: JsonFlag = False) -> None:
     """Show a skill: the roles that need it and how much, how often listings ask for it.
 
-    Example: careercli skill pytorch
+    Examples:
+      careercli skill pytorch
+      careercli skill k8s --json
     """
     from careercli.query.skills import skill_detail
 
@@ -503,25 +581,23 @@ def compare(
     names: Annotated[
         list[str],
         typer.Argument(
-            help="Two or more role names.", autocompletion=_complete_role, show_default=False
+            metavar="ROLE...",
+            help="Two or more role names.",
+            autocompletion=_complete_role,
+            show_default=False,
         ),
     ],
-    fmt: Annotated[
-        Literal["text", "markdown"],
-        typer.Option(
-            "--format",
-            case_sensitive=False,
-            help="text, or markdown for a table to paste into notes or an issue.",
-        ),
-    ] = "text",
+    fmt: FormatOption = "text",
     as_json: JsonFlag = False,
 ) -> None:
     """Compare roles side by side: pay by level, time to get in, skills, overlap.
 
-    Example: careercli compare "Data Scientist" "ML Engineer" --format markdown
+    Examples:
+      careercli compare "Data Scientist" "ML Engineer"
+      careercli compare MLE "NLP Engineer" "AI Engineer"
+      careercli compare "Data Scientist" MLE --format markdown > compare.md
     """
-    if as_json and fmt == "markdown":
-        raise UsageProblem("--json and --format markdown ask for two outputs: give one")
+    _one_output(as_json, fmt)
     if len(names) < 2:
         raise UsageProblem(
             'compare needs two or more roles, e.g. careercli compare "Data Scientist" MLE'
@@ -561,6 +637,7 @@ def roadmap(
     name: Annotated[
         str | None,
         typer.Argument(
+            metavar="[ROLE]",
             help="Role to show the learning path of; without it, the career tracks.",
             autocompletion=_complete_role,
             show_default=False,
@@ -572,7 +649,10 @@ def roadmap(
 ) -> None:
     """Show the phases to a role, with durations and topics, or the career tracks.
 
-    Example: careercli roadmap "NLP Engineer" --format markdown > plan.md
+    Examples:
+      careercli roadmap
+      careercli roadmap "NLP Engineer"
+      careercli roadmap MLE --format markdown > plan.md
     """
     _one_output(as_json, fmt)
     catalog = _state(ctx).catalog()
@@ -632,6 +712,7 @@ TrackOption = Annotated[
     str | None,
     typer.Option(
         "--track",
+        metavar="TRACK",
         help=f"The career track: {', '.join(TRACKS)} (a short name will do).",
         callback=_choice("track", TRACKS),
         show_default=False,
@@ -644,14 +725,18 @@ def roles(
     ctx: typer.Context,
     track: TrackOption = None,
     family: Annotated[
-        str | None, typer.Option("--family", help="Pay family, e.g. 'ML Engineering'.")
+        str | None,
+        typer.Option("--family", metavar="FAMILY", help="Pay family, e.g. 'ML Engineering'."),
     ] = None,
     show_all: AllFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """List roles, by track then title.
 
-    Example: careercli roles --track specialized
+    Examples:
+      careercli roles
+      careercli roles --track specialized
+      careercli roles --family "ML Engineering"
     """
     from careercli.query.listing import list_roles
 
@@ -679,6 +764,7 @@ def skills(
         str | None,
         typer.Option(
             "--category",
+            metavar="CATEGORY",
             help=f"The kind of skill: {', '.join(SKILL_CATEGORIES)}.",
             callback=_choice("category", SKILL_CATEGORIES),
             show_default=False,
@@ -689,7 +775,9 @@ def skills(
 ) -> None:
     """List skills, most needed first, with how many roles need them.
 
-    Example: careercli skills --category framework
+    Examples:
+      careercli skills
+      careercli skills --category framework
     """
     from careercli.query.skills import skill_rows
 
@@ -752,27 +840,20 @@ def _resolve_skills(
     return frozenset(found)
 
 
-@app.command(
-    help=(
-        "Rank roles by how well your skills fit them.\n\n"
-        "Fit is how much of the role you already have: the share of all its skills, each "
-        "weighed by its tier (essential 3, important 2, useful 1). Missing skills come most "
-        "important first: essentials, then those job listings ask for most.\n\n"
-        "Example: careercli match python sql statistics"
-    )
-)
+@app.command()
 def match(
     ctx: typer.Context,
     skill_names: Annotated[
         list[str] | None,
         typer.Argument(
+            metavar="[SKILL]...",
             help="Skills you have (default: your profile's).",
             autocompletion=_complete_skill,
             show_default=False,
         ),
     ] = None,
     top: Annotated[
-        int, typer.Option("--top", min=1, max=MAX_ROWS, help="How many roles to show.")
+        int, typer.Option("--top", min=1, max=MAX_ROWS, metavar="N", help="How many roles to show.")
     ] = 10,
     as_json: JsonFlag = False,
 ) -> None:
@@ -782,7 +863,9 @@ def match(
     weighed by its tier (essential 3, important 2, useful 1). Missing skills come most
     important first: essentials, then those job listings ask for most.
 
-    Example: careercli match python sql statistics
+    Examples:
+      careercli match python sql statistics
+      careercli match --top 3
     """
     from careercli.query.matching import rank_roles
 
@@ -811,29 +894,25 @@ def path(
     names: Annotated[
         list[str],
         typer.Argument(
-            help="[FROM] TO: two roles, or one to start from your profile.",
+            metavar="[FROM] TO",
+            help="Two roles, from and to; or one, to start from your profile.",
             autocompletion=_complete_role,
             show_default=False,
         ),
     ],
-    fmt: Annotated[
-        Literal["text", "markdown"],
-        typer.Option(
-            "--format",
-            case_sensitive=False,
-            help="text, or markdown for a checklist to paste.",
-        ),
-    ] = "text",
+    fmt: FormatOption = "text",
     as_json: JsonFlag = False,
 ) -> None:
     """What moving to a role takes: the time, skills to add in learning order, pay.
 
-    Example: careercli path "Data Scientist" "ML Engineer" --format markdown > plan.md
+    Examples:
+      careercli path "Data Scientist" "ML Engineer"
+      careercli path MLE
+      careercli path "Data Scientist" MLE --format markdown > plan.md
     """
     from careercli.query.transition import transition
 
-    if as_json and fmt == "markdown":
-        raise UsageProblem("--json and --format markdown ask for two outputs: give one")
+    _one_output(as_json, fmt)
     if len(names) > 2:
         raise UsageProblem("path takes at most two roles: careercli path [FROM] TO")
     catalog = _state(ctx).catalog()
@@ -869,15 +948,22 @@ def salary(
     names: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Roles (default: all).", autocompletion=_complete_role, show_default=False
+            metavar="[ROLE]...",
+            help="Roles (default: all).",
+            autocompletion=_complete_role,
+            show_default=False,
         ),
     ] = None,
     level: Annotated[
         LevelName | None,
         typer.Option(
             "--level",
+            metavar="LEVEL",
             case_sensitive=False,
-            help="The career level; overall: figures a source ties to no level.",
+            help=(
+                f"The career level: {', '.join(get_args(LevelName)[:-1])}, or overall "
+                "(figures a source ties to no level)."
+            ),
         ),
     ] = None,
     show_all: AllFlag = False,
@@ -887,7 +973,10 @@ def salary(
 
     Without roles, every role at one level (default mid), highest first.
 
-    Example: careercli salary "Data Scientist" MLE --level senior
+    Examples:
+      careercli salary
+      careercli salary --level senior
+      careercli salary "Data Scientist" MLE
     """
     from careercli.kb.shapes import parse_level
     from careercli.query.salary import salary_board
@@ -924,15 +1013,19 @@ def salary(
 @app.command()
 def search(
     ctx: typer.Context,
-    text: Annotated[str, typer.Argument(help="Words to look for.", show_default=False)],
+    text: Annotated[
+        str, typer.Argument(metavar="WORDS", help="Words to look for.", show_default=False)
+    ],
     limit: Annotated[
-        int, typer.Option("--limit", min=1, max=MAX_ROWS, help="Most hits to show.")
+        int, typer.Option("--limit", min=1, max=MAX_ROWS, metavar="N", help="Most hits to show.")
     ] = 20,
     as_json: JsonFlag = False,
 ) -> None:
     """Search roles, skills, roadmap topics, responsibilities and industries.
 
-    Example: careercli search "model monitoring"
+    Examples:
+      careercli search "model monitoring"
+      careercli search rag --limit 5
     """
     from careercli.query.search import search as run_search
     from careercli.query.search import words
@@ -959,10 +1052,14 @@ def search(
 
 @app.command()
 def sources(ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """List the source documents: title, year, what the KB takes from each, which roles
-    cite it, and the seed file it was curated from.
+    """List the source documents, what the KB takes from each, which roles cite them.
 
-    Example: careercli sources
+    Each with its title, year and the seed file it was curated from: the numbers [1],
+    [2] on a page are defined under it; this is the whole list.
+
+    Examples:
+      careercli sources
+      careercli sources --json
     """
     from careercli.query.sources import kb_sources
 
@@ -981,13 +1078,18 @@ def sources(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 def industry(
     ctx: typer.Context,
     name: Annotated[
-        str | None, typer.Argument(help="Industry (default: list them).", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="[INDUSTRY]", help="Industry (default: list them).", show_default=False
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Industry applications: key skills, primary roles, specialised topics.
 
-    Example: careercli industry healthcare
+    Examples:
+      careercli industry
+      careercli industry healthcare
     """
     from careercli.query.industry import industries
 
@@ -996,9 +1098,9 @@ def industry(
         error_line("the knowledge base lists no industries")
         raise typer.Exit(ExitStatus.ERROR)
     if as_json:
-        from careercli.render.json_shapes import industries_json
+        from careercli.render.json_shapes import industries_json, industry_json
 
-        print_json(industries_json(found))
+        print_json(industries_json(found) if name is None else industry_json(found))
         return
     from careercli.render.search import render_industries, render_industry_list
 
@@ -1013,7 +1115,9 @@ def guide(
     ctx: typer.Context,
     topic: Annotated[
         str | None,
-        typer.Argument(help="Words of a heading, e.g. 'action items'.", show_default=False),
+        typer.Argument(
+            metavar="[TOPIC]", help="Words of a heading, e.g. 'action items'.", show_default=False
+        ),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -1021,7 +1125,9 @@ def guide(
 
     Also the importance scale, progression factors and timeline expectations.
 
-    Example: careercli guide "action items"
+    Examples:
+      careercli guide
+      careercli guide "action items"
     """
     from careercli.query.guide import guide as find
 
@@ -1046,7 +1152,7 @@ profile_app = typer.Typer(
     cls=_Group,
     help=(
         "Your skills, saved, so role, roadmap, compare and match show your progress.\n\n"
-        "Example: careercli profile add python sql"
+        "Examples:\n  careercli profile add python sql\n  careercli profile show"
     ),
     no_args_is_help=True,
 )
@@ -1078,7 +1184,9 @@ def profile_add(
     """Add skills to your profile, at a level (a skill already there changes level).
     Every change is dated in the profile, so progress can show over time.
 
-    Example: careercli profile add python sql --level practitioner
+    Examples:
+      careercli profile add python sql "a/b testing"
+      careercli profile add pytorch --level practitioner
     """
     from careercli.profile import Profile, update_profile
 
@@ -1120,12 +1228,18 @@ def profile_remove(
     ctx: typer.Context,
     skill_names: Annotated[
         list[str],
-        typer.Argument(help="Skills to drop.", autocompletion=_complete_skill, show_default=False),
+        typer.Argument(
+            metavar="SKILL...",
+            help="Skills to drop.",
+            autocompletion=_complete_skill,
+            show_default=False,
+        ),
     ],
 ) -> None:
     """Remove skills from your profile.
 
-    Example: careercli profile remove sql
+    Examples:
+      careercli profile remove sql
     """
     from careercli.profile import Profile, load_profile, update_profile
 
@@ -1170,7 +1284,9 @@ def profile_target(
 ) -> None:
     """Set the role you aim at: plan, progress and next use it when given no role.
 
-    Example: careercli profile target "ML Engineer"
+    Examples:
+      careercli profile target "ML Engineer"
+      careercli profile target --clear
     """
     from careercli.profile import load_profile, update_profile
 
@@ -1198,7 +1314,8 @@ def profile_target(
 def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     """Show your skills and the roles they fit best.
 
-    Example: careercli profile show
+    Examples:
+      careercli profile show
     """
     from careercli.profile import load_profile, profile_path
     from careercli.query.matching import profile_summary
@@ -1218,11 +1335,28 @@ def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
 def profile_where() -> None:
     """Print where the profile file lives ($CAREERCLI_HOME overrides).
 
-    Example: careercli profile path
+    Examples:
+      careercli profile path
     """
     from careercli.profile import profile_path
 
     print_text(f"{profile_path()}\n")
+
+
+def _place_commands() -> None:
+    """Every command draws careercli.help's page, listed under its panel of HELP_PANELS."""
+    panel_of = {name: panel for panel, names in HELP_PANELS.items() for name in names}
+    for typer_app in (app, profile_app):
+        for info in typer_app.registered_commands:
+            if info.cls in (None, TyperCommand):
+                info.cls = _Command
+            if typer_app is app and info.callback is not None:
+                info.rich_help_panel = panel_of.get(info.name or info.callback.__name__)
+    for group in app.registered_groups:
+        group.rich_help_panel = panel_of.get(group.name or "")
+
+
+_place_commands()
 
 
 def _command_word(words: list[str]) -> str | None:

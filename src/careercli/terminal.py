@@ -194,6 +194,14 @@ def print_renderable(renderable: RenderableType) -> None:
         out.flush()
 
 
+def print_drawn(text: str) -> None:
+    """Text drawn by a :func:`stdout_console` (escape codes only on a terminal), as it is."""
+    out = _stdout()
+    with _writing():
+        out.write(text)
+        out.flush()
+
+
 def print_text(text: str) -> None:
     """Text as it is (Markdown, a message), minus control characters but tab and newline."""
     out = _stdout()

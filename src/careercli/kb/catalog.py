@@ -259,12 +259,16 @@ class Catalog:
     ) -> tuple[list[dict[str, Any]], int]:
         """Light rows for listings, and how many there are in all (``limit`` or not).
 
-        Rows hold id, title, track, family, n_skills, sources, has_roadmap and totals (each
-        roadmap's total time, as Duration records); filtered by track, salary family ids
-        and having a roadmap; ordered by track then title (``by="track"``), by title, or as
-        in the file (``by="file"``). Indexed, so a screenful of a large KB reads little.
+        Rows hold id, title, track, family, n_skills, sources, has_roadmap, totals (each
+        roadmap's total time, as Duration records) and named_only; filtered by track,
+        salary family ids and having a roadmap; ordered by track then title
+        (``by="track"``), by title, or as in the file (``by="file"``). Indexed, so a
+        screenful of a large KB reads little.
         """
-        keys = ("id", "title", "track", "family", "n_skills", "sources", "has_roadmap", "totals")
+        keys = (
+            "id", "title", "track", "family", "n_skills", "sources", "has_roadmap", "totals",
+            "named_only",
+        )  # fmt: skip
         where, args = ["1"], []
         if track is not None:
             where.append("track = ?")
@@ -285,6 +289,7 @@ class Catalog:
         for row in out:
             row["sources"] = json.loads(row["sources"])
             row["has_roadmap"] = bool(row["has_roadmap"])
+            row["named_only"] = bool(row["named_only"])
             row["totals"] = decode(row["totals"])
         return out, total
 

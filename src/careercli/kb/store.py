@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
     from careercli.kb.models import KnowledgeBase, Role, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 16  # bump when the tables below change
+LAYOUT = 17  # bump when the tables below change
 
 # The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
 # them); a column holding several pieces (topics, aliases) has one piece per line.
@@ -54,6 +54,7 @@ CREATE TABLE roles(
     n_essential INTEGER, n_important INTEGER, n_useful INTEGER,
     track_pos INTEGER, folded TEXT,  -- the roles listing's order
     totals TEXT,  -- each roadmap's total time (JSON), for listings
+    named_only INTEGER,  -- a title the sources name without describing it
     json TEXT NOT NULL);  -- last: a scan reading the columns before it skips its pages
 CREATE INDEX roles_parent ON roles(parent);
 CREATE INDEX roles_listing ON roles(track_pos, folded);
@@ -309,7 +310,7 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
         "INSERT INTO meta VALUES (?, ?)",
         [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in meta.items()],
     )
-    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
+    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
     links = _skill_links(kb)
     needs: dict[str, list[int]] = {}
     for r in kb.roles:
@@ -405,7 +406,7 @@ def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
             r.id, i, r.title, r.track, r.salary_family, r.parent, len(tiers),
             json.dumps(r.sources), int(bool(r.roadmaps)),
             *(tiers.count(t) for t in TIERS), _track_pos(r.track), r.title.casefold(),
-            _totals(r), r.model_dump_json(),
+            _totals(r), int(r.named_only), r.model_dump_json(),
         )  # fmt: skip
 
 

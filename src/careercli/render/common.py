@@ -91,6 +91,41 @@ def _cells(text: str) -> int:
     return len(text) if text.isascii() else cell_len(text)
 
 
+HANG = 2  # the further lines of a wrapped title in a compact listing's first column
+CARD_HANG = 4  # ... of a card's title (its facts are indented by 2)
+
+
+class Hanging:
+    """Text whose wrapped lines after the first are indented, so that a title running
+    on is not read as the next row."""
+
+    def __init__(self, text: Text, indent: int = HANG) -> None:
+        self.text, self.indent = text, indent
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        plain = self.text.plain
+        whole = max(map(_cells, plain.split("\n")))
+        longest = max(map(_cells, plain.split()), default=0)
+        return Measurement(min(whole, longest + self.indent), whole).clamp(
+            max_width=options.max_width
+        )
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines = self.text.wrap(console, options.max_width)
+        if len(lines) <= 1:
+            yield self.text
+            return
+        first = lines[0]
+        rest = self.text[len(first.plain) :]
+        rest = rest[len(rest.plain) - len(rest.plain.lstrip()) :]
+        yield first
+        yield Padding(rest, (0, 0, 0, self.indent), expand=False)
+
+
+def _empty(cell: Cell) -> bool:
+    return _plain(cell).strip() in ("", "-")
+
+
 class Listing:
     """Rows under a header, as a table when it fits, else as one card per row.
 
@@ -100,15 +135,28 @@ class Listing:
     same two layouts as plain text, line by line, for a pipe or a very long listing (Rich
     would measure every cell of every row first). Cells may be plain strings, made into
     Rich text only when drawn.
+
+    A ``compact`` listing leaves out the columns empty in every row shown, keeps each
+    first-column title on one line when the width allows (the other columns wrap first),
+    and hangs a title's further lines. ``legend`` explains a mark a title may carry: its
+    line is shown under the rows when one of them carries it.
     """
 
     def __init__(
-        self, columns: Sequence[str], min_widths: Sequence[int] = (), total: int | None = None
+        self,
+        columns: Sequence[str],
+        min_widths: Sequence[int] = (),
+        total: int | None = None,
+        compact: bool = False,
+        legend: Mapping[str, str] | None = None,
     ) -> None:
         self.columns = list(columns)
         self.min_widths = list(min_widths)
         self.rows: list[list[Cell]] = []
         self._total = total
+        self.compact = compact
+        self.legend = dict(legend or {})
+        self._trimmed = False  # the empty columns are already left out
 
     @property
     def total(self) -> int:
@@ -120,17 +168,58 @@ class Listing:
 
     def head(self, n: int) -> Listing:
         """The first ``n`` rows only."""
-        out = Listing(self.columns, self.min_widths)
+        out = Listing(self.columns, self.min_widths, compact=self.compact, legend=self.legend)
         out.rows = self.rows[:n]
         return out
 
-    def _table(self) -> Table:
+    def _shown(self) -> Listing:
+        """This listing as drawn: when compact, without the columns empty in every row."""
+        if not self.compact or self._trimmed:
+            return self
+        keep = [
+            i
+            for i in range(len(self.columns))
+            if i == 0 or any(i < len(r) and not _empty(r[i]) for r in self.rows)
+        ]
+        widths = [self.min_widths[i] if i < len(self.min_widths) else 0 for i in keep]
+        out = Listing([self.columns[i] for i in keep], widths, self._total, True, self.legend)
+        out.rows = [[r[i] for i in keep if i < len(r)] for r in self.rows]
+        out._trimmed = True
+        return out
+
+    def _legend_lines(self) -> list[str]:
+        titles = [_plain(r[0]) for r in self.rows if r]
+        return [
+            f"{mark} {text}" for mark, text in self.legend.items() if any(mark in t for t in titles)
+        ]
+
+    def _fit_widths(self, width: int) -> list[int]:
+        """Each column's width in ``width`` (the readable width fits in it): as wide as its
+        widest cell, the widest column that can still wrap at its words narrowed first, as
+        Rich does; a compact listing narrows its titles last."""
+        floor = self._word_widths()
+        widths = self._widths()
+        while sum(widths) + 2 * (len(widths) - 1) > width:
+            wrapping = [k for k in range(len(widths)) if widths[k] > floor[k]]
+            if not wrapping:
+                break
+            if self.compact:
+                wrapping = [k for k in wrapping if k] or wrapping
+            widths[max(wrapping, key=widths.__getitem__)] -= 1
+        return widths
+
+    def _table(self, width: int) -> Table:
         t = Table(box=None, pad_edge=False, expand=False, header_style="bold dim")
+        fitted = self._fit_widths(width) if self.compact else None
         for i, name in enumerate(self.columns):
-            width = self.min_widths[i] if i < len(self.min_widths) else None
-            t.add_column(name, overflow="fold", min_width=width)
+            least = self.min_widths[i] if i < len(self.min_widths) else None
+            exact = fitted[i] if fitted else None
+            t.add_column(name, overflow="fold", min_width=least, width=exact)
         for row in self.rows:
-            t.add_row(*(_text(c) for c in row))
+            cells: list[RenderableType] = [_text(c) for c in row]
+            if self.compact and cells:
+                cells[0] = Hanging(_text(row[0]))
+            t.add_row(*cells)
         return t
 
     def _cards(self) -> Group:
@@ -149,7 +238,7 @@ class Listing:
                 value = _text(cell).copy()
                 value.plain = value.plain.replace("\n", "; ")
                 facts.append(value)
-            cards.append(title)
+            cards.append(Hanging(title, CARD_HANG) if self.compact else title)
             if facts:
                 cards.append(Padding(facts, (0, 0, 0, 2), expand=False))
         return Group(*cards)
@@ -165,19 +254,25 @@ class Listing:
     def plain_lines(self, width: int) -> Iterator[str]:
         """The rows as plain text: aligned columns, each cell wrapped within its column,
         when every word fits; else cards. No line is wider than ``width``."""
+        if self.compact and not self._trimmed:
+            yield from self._shown().plain_lines(width)
+            return
+        yield from self._plain_rows(width)
+        for i, line in enumerate(self._legend_lines()):
+            yield from [""] if i == 0 else []
+            yield from textwrap.wrap(line, width, break_on_hyphens=False, subsequent_indent="  ")
+
+    def _plain_rows(self, width: int) -> Iterator[str]:
         floor = self._word_widths()
         if sum(floor) + 2 * (len(floor) - 1) > width:
             yield from self._plain_cards(width)
             return
-        widths = self._widths()
-        while sum(widths) + 2 * (len(widths) - 1) > width:
-            # the widest column that can still wrap without breaking a word, as Rich does
-            i = max((k for k in range(len(widths)) if widths[k] > floor[k]), key=widths.__getitem__)
-            widths[i] -= 1
-        for cells in [self.columns, *([_plain(c) for c in row] for row in self.rows)]:
+        widths = self._fit_widths(width)
+        hang = HANG if self.compact else 0
+        for n, cells in enumerate([self.columns, *([_plain(c) for c in r] for r in self.rows)]):
             parts = [
-                [c] if _cells(c) <= w and "\n" not in c else wrap(c, w)
-                for c, w in zip(cells, widths, strict=False)
+                [c] if _cells(c) <= w and "\n" not in c else wrap(c, w, hang if k == 0 and n else 0)
+                for k, (c, w) in enumerate(zip(cells, widths, strict=False))
             ]
             for k in range(max(map(len, parts))):
                 line = "  ".join(
@@ -187,8 +282,9 @@ class Listing:
                 yield line.rstrip()
 
     def _plain_cards(self, width: int) -> Iterator[str]:
+        hang = " " * (CARD_HANG if self.compact else 0)
         for row in self.rows:
-            yield from textwrap.wrap(_plain(row[0]), width) or [""]
+            yield from textwrap.wrap(_plain(row[0]), width, subsequent_indent=hang) or [""]
             facts = [
                 (f"{name}: " if name else "") + _plain(cell).replace("\n", "; ")
                 for name, cell in zip(self.columns[1:], row[1:], strict=False)
@@ -205,39 +301,56 @@ class Listing:
             cells = [_plain(row[i]) for row in self.rows if i < len(row)] + [name]
             longest = max((_cells(w) for c in cells for w in c.split()), default=0)
             floor = self.min_widths[i] if i < len(self.min_widths) else 0
-            widths.append(max(longest, floor))
+            hang = HANG if self.compact and i == 0 and len(self.rows) else 0
+            widths.append(max(longest + hang, floor))
         return widths
 
     def readable_width(self) -> int:
         """Narrowest width at which no word breaks: each column as wide as its longest word."""
+        if self.compact and not self._trimmed:
+            return self._shown().readable_width()
         widths = self._word_widths()
         return sum(widths) + 2 * (len(widths) - 1)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        shown = self._shown()
         # A few columns of slack: Rich's own fitting can need slightly more than this sum.
-        if self.readable_width() + 3 <= options.max_width:
-            yield self._table()
+        if shown.readable_width() + 3 <= options.max_width:
+            yield shown._table(options.max_width)
         else:
-            yield self._cards()
+            yield shown._cards()
+        for i, line in enumerate(shown._legend_lines()):
+            yield from [Text("")] if i == 0 else []
+            yield Hanging(Text(line, style="dim"))
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        natural = Measurement.get(console, options, self._table())
-        wanted = max(natural.maximum, self.readable_width() + 3)
+        shown = self._shown()
+        natural = Measurement.get(console, options, shown._table(options.max_width))
+        wanted = max(natural.maximum, shown.readable_width() + 3)
         return Measurement(natural.minimum, wanted).clamp(max_width=options.max_width)
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """``text`` wrapped at words to ``width`` (a word longer than that is cut)."""
+def wrap(text: str, width: int, hang: int = 0) -> list[str]:
+    """``text`` wrapped at words to ``width`` (a word longer than that is cut), the lines
+    after the first of each paragraph indented by ``hang``."""
     return [
         line
         for part in text.split("\n")
-        for line in textwrap.wrap(part, width, break_on_hyphens=False) or [""]
+        for line in textwrap.wrap(part, width, break_on_hyphens=False, subsequent_indent=" " * hang)
+        or [""]
     ]
 
 
-def table(*columns: str, min_widths: Sequence[int] = (), total: int | None = None) -> Listing:
-    """A borderless table with a header that turns into cards when too narrow."""
-    return Listing(columns, min_widths, total)
+def table(
+    *columns: str,
+    min_widths: Sequence[int] = (),
+    total: int | None = None,
+    compact: bool = False,
+    legend: Mapping[str, str] | None = None,
+) -> Listing:
+    """A borderless table with a header that turns into cards when too narrow (see
+    :class:`Listing` for ``compact`` and ``legend``)."""
+    return Listing(columns, min_widths, total, compact, legend)
 
 
 def plain(text: str | None, style: str = "") -> Text:

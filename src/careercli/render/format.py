@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from careercli.query.roles import pct
@@ -74,6 +76,28 @@ def duration_label(d: Duration) -> str:
     if d.min == 1 and d.max in (None, 1) and not d.open_ended:
         unit = unit[:-1]
     return f"{text} {unit}"
+
+
+WEEKS_IN = {"weeks": 1.0, "months": 52 / 12, "years": 52.0}
+
+
+def common_unit(durations: Iterable[Duration]) -> str:
+    """The unit most of ``durations`` are stated in (months on a tie, or with none): the
+    one unit of a column of them."""
+    counts: Counter[str] = Counter(d.unit for d in durations)
+    most = [u for u, n in counts.items() if n == max(counts.values())]
+    return most[0] if len(most) == 1 else "months"
+
+
+def duration_in(d: Duration, unit: str) -> str:
+    """``12-18``, ``120+`` (10+ years in months), ``~9`` (40 weeks in months): ``d`` as a
+    number of ``unit``, marked ``~`` when converting it rounds."""
+    factor = WEEKS_IN[d.unit] / WEEKS_IN[unit]
+    ends = [d.min] if d.max is None or d.max == d.min else [d.min, d.max]
+    values = [n * factor for n in ends]
+    exact = all(abs(v - round(v)) < 1e-9 for v in values)
+    text = "-".join(str(round(v)) for v in values)
+    return ("" if exact else "~") + text + ("+" if d.open_ended else "")
 
 
 def phase_label(duration: Duration | None, timing: str) -> str:

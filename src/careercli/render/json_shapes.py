@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from careercli.query.matching import FIT_MEANS, MISSING_ORDER, best_next
 from careercli.query.roles import pct
-from careercli.render.format import duration_label
 
 if TYPE_CHECKING:
     from careercli.query.compare import Comparison
@@ -227,14 +226,11 @@ def role_rows_json(rows: list[dict[str, Any]]) -> list[Data]:
             "skills": r["n_skills"],
             "sources": r["sources"],
             "has_roadmap": r["has_roadmap"],
-            "way_in": _duration_text(r["way_in"]),
+            "way_in": _duration(r["way_in"]),
+            "named_only": r["named_only"],
         }
         for r in rows
     ]
-
-
-def _duration_text(d: Duration | None) -> str | None:
-    return duration_label(d) if d is not None else None
 
 
 def fit_json(f: Fit) -> Data:
@@ -321,6 +317,12 @@ def salary_json(rows: list[tuple[str, PayFigure]]) -> list[Data]:
 
 def industries_json(found: Industries) -> list[Data]:
     return [i.model_dump(mode="json") for i in found.industries]
+
+
+def industry_json(found: Industries) -> Data:
+    """One industry looked up by name: the object itself, not a list of one."""
+    (one,) = found.industries
+    return one.model_dump(mode="json")
 
 
 def guide_json(found: Guide) -> Data:

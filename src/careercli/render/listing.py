@@ -7,14 +7,28 @@ from typing import Any
 from rich.text import Text
 
 from careercli.render.common import Listing, table
-from careercli.render.format import duration_label
+from careercli.render.format import common_unit, duration_in
+
+NAMED_ONLY = "*"  # short, so that the titles keep to one line
+LEGEND = {
+    NAMED_ONLY: "named only: the sources name this role but do not describe it (no "
+    "skills, pay or way in); its page says where it is named."
+}
 
 
 def render_roles(roles: list[dict[str, Any]], total: int) -> Listing:
-    """The roles listing (``roles`` may be the first ``total``)."""
-    t = table("Role", "Track", "Pay family", "Skills", "Way in", min_widths=(16, 8), total=total)
+    """The roles listing (``roles`` may be the first ``total``): the time to get in in one
+    unit for the whole column, the columns no row fills left out, named-only roles marked."""
+    unit = common_unit(r["way_in"] for r in roles if r["way_in"])
+    t = table(
+        "Role", "Track", "Pay family", "Skills", f"Way in ({unit})", min_widths=(16, 8),
+        total=total, compact=True, legend=LEGEND,
+    )  # fmt: skip
     for r in roles:
-        way_in = duration_label(r["way_in"]) if r["way_in"] else "-"
+        way_in = duration_in(r["way_in"], unit) if r["way_in"] else "-"
         title = Text(r["title"], style="bold")
-        t.add_row(title, r["track"] or "-", r["family_name"] or "", str(r["n_skills"]), way_in)
+        if r["named_only"]:
+            title.append(f" {NAMED_ONLY}", style="dim")
+        skills = "-" if r["named_only"] and not r["n_skills"] else str(r["n_skills"])
+        t.add_row(title, r["track"] or "-", r["family_name"] or "", skills, way_in)
     return t

@@ -86,7 +86,7 @@ def render_skill_rows(rows: list[SkillRow], total: int, have: frozenset[str]) ->
     13,500 rows cost little (see Listing)."""
     t = table(
         "Skill", "Category", "Roles", "Essential for", "Also", min_widths=(12, 8, 5, 9),
-        total=total,
+        total=total, compact=True,
     )  # fmt: skip
     for r in rows:
         name: Text | str = r.name
