@@ -38,10 +38,6 @@ class Comparison:
     names: dict[str, str]  # skill id -> name, for every skill of every role
     sources: dict[str, SourceRef]
 
-    @property
-    def cited(self) -> list[str]:
-        return list(dict.fromkeys(s for d in self.details for s in d.role.sources))
-
 
 def compare(
     catalog: Catalog, role_ids: list[str], have: frozenset[str] | None = None

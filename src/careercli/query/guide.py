@@ -19,11 +19,6 @@ class Guide:
     blocks: list[TextBlock]
     sources: dict[str, SourceRef]
 
-    @property
-    def cited(self) -> list[str]:
-        return list(dict.fromkeys([*(s.source for s in self.stages),
-                                   *(b.source for b in self.blocks)]))  # fmt: skip
-
 
 def guide(catalog: Catalog, topic: str | None = None) -> Guide:
     """Every stage and block, or those whose heading or name holds every word of ``topic``."""

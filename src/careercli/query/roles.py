@@ -102,19 +102,6 @@ class RoleDetail:
             grouped[self.tiers[s]].append(s)
         return {t: group for t, group in grouped.items() if group}
 
-    @property
-    def cited(self) -> list[str]:
-        """Sources the role view cites, in order: the role's, its pay figures', then those
-        of the tracks and industries naming it and of its other sections."""
-        r = self.role
-        blocks = (*r.requirements, *r.soft_skills, *r.challenges, *r.market_demand,
-                  *r.industries, *r.sections, *r.responsibilities)  # fmt: skip
-        return list(dict.fromkeys([
-            *r.sources, *(f.source for f in self.pay), *(m.source for m in self.mentions),
-            *(g.source for g in r.skills), *(b.source for b in blocks),
-            *(x.source for x in r.resources),
-        ]))  # fmt: skip
-
 
 def progress(tiers: dict[str, Tier], have: Iterable[str]) -> Progress:
     owned = set(have)

@@ -494,12 +494,3 @@ class Citations:
                 if about:
                     lines.append(Padding(Text(" · ".join(about), style="dim"), (0, 0, 0, 4)))
         return section("Sources", Group(*lines))
-
-
-def sources_section(
-    refs: Mapping[str, SourceRef], source_ids: Iterable[str], notes: bool = False
-) -> Group:
-    """The footer for ``source_ids`` (pages still citing ``[Short, year]`` inline)."""
-    cites = Citations(refs)
-    cites.use(source_ids)
-    return cites.footer(notes) or Group()

@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from careercli.query.salary import PayFigure
     from careercli.query.timing import WayIn
 
-YEAR_NOT_STATED = "year not stated"
-
 
 def money(amount: int) -> str:
     """``$140K`` for round thousands, else ``$115,599``."""
@@ -54,12 +52,6 @@ def qualifier(f: PayFigure) -> str | None:
     if region and not (f.label and region in f.label):
         extra.append(region)
     return "; ".join(extra) or None
-
-
-def provenance(f: PayFigure) -> str:
-    """``Guide A, 2025`` (or ``year not stated``), plus the family when via one."""
-    text = f"{f.source_short}, {f.year or YEAR_NOT_STATED}"
-    return f"{text}; {f.via} family" if f.via else text
 
 
 def level_label(level: str) -> str:
@@ -128,16 +120,6 @@ def source_label(ref: SourceRef) -> str:
     if ref.entry.publisher and ref.entry.publisher not in title:
         title += f" ({ref.entry.publisher})"
     return f"{title}, {ref.year}" if ref.year else f"{title} (undated)"
-
-
-def source_short(ref: SourceRef) -> str:
-    """``Short, 2025`` for narrow columns."""
-    return f"{ref.short}, {ref.year or YEAR_NOT_STATED}"
-
-
-def cite(ref: SourceRef) -> str:
-    """``[Short, 2025]``: how every page cites a source (spelled out under it)."""
-    return f"[{source_short(ref)}]"
 
 
 def pct_text(have: int, total: int) -> str:

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from careercli.query.salary import PayBoard, PayFigure
 from careercli.render.common import Citations, wrap
-from careercli.render.format import amount, level_label, qualifier, source_label
+from careercli.render.format import amount, level_label, qualifier
 
 WIDE_MIN = 72  # below this, each figure's label sits on its own line above its bar
 BAR_MIN = 16  # the narrowest bar worth drawing
@@ -137,8 +137,7 @@ class Board:
         if cites.cited:
             yield ""
             yield "Sources"
-            for sid in cites.cited:
-                text = f"[{cites.number(sid)}] {source_label(cites.refs[sid])}"
+            for text in cites.lines():
                 yield from textwrap.wrap(text, width, initial_indent=" ", subsequent_indent=" ")
 
 
