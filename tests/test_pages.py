@@ -45,6 +45,8 @@ PAGES = {
     "validate": ["validate"],
     "guide": ["guide"],
     "guide-topic": ["guide", "timeline"],
+    "plan": ["plan", "ML Engineer", "--start", "2027-01-04"],
+    "plan-background": ["plan", "ML & AI Engineer", "--background", "ml", "--start", "2027-01-04"],
     "sources": ["sources"],
     "help": ["--help"],
     "help-role": ["role", "--help"],

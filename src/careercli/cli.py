@@ -6,6 +6,7 @@ This is the one place that turns domain errors into exit codes (see ``_Group.inv
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import shlex
 import sqlite3
@@ -34,6 +35,7 @@ from careercli.terminal import (
     ExitStatus,
     error_line,
     note_line,
+    print_bytes,
     print_json,
     print_pageable,
     print_renderable,
@@ -195,7 +197,7 @@ HELP_PANELS: dict[str, tuple[str, ...]] = {
         "role", "roles", "skill", "skills", "compare", "salary", "search", "industry", "guide",
         "roadmap", "sources",
     ),
-    "Plan": ("match", "path", "profile"),
+    "Plan": ("match", "path", "plan", "profile"),
     "Data": ("validate", "schema"),
 }  # fmt: skip
 
@@ -524,16 +526,10 @@ def role(
 
 
 def _have(ctx: typer.Context) -> frozenset[str] | None:
-    """The profile's skills known to this KB; None when the profile is empty or unreadable."""
-    from careercli.profile import ProfileError, load_profile
-
-    try:
-        skills = load_profile().skills
-    except ProfileError as err:
-        note_line(f"warning: {err}")
-        return None
-    known, _ = _state(ctx).catalog().split_known(skills)
-    return frozenset(known) or None
+    """The profile's skills known to this KB that it holds at working level or above (a
+    skill at awareness level is not yet had); None when there are none or the profile
+    cannot be read."""
+    return _held(ctx) or None
 
 
 def _width() -> int:
@@ -798,6 +794,33 @@ def skills(
     print_pageable(listing, "skills", command, show_all)
 
 
+def _held(ctx: typer.Context) -> frozenset[str]:
+    """The profile's skills known to this KB that it holds at working level or above."""
+    from careercli.profile import HAS_IT, ProfileError, load_profile
+
+    try:
+        profile = load_profile()
+    except ProfileError as err:
+        note_line(f"warning: {err}")
+        return frozenset()
+    held = [s for s, h in profile.held.items() if h.level in HAS_IT]
+    known, _ = _state(ctx).catalog().split_known(held)
+    return frozenset(known)
+
+
+def _partial(skills: Iterable[str]) -> dict[str, float]:
+    """The share of its weight each profile skill below working level counts for."""
+    from careercli.profile import LEVEL_WEIGHT, load_profile
+
+    profile = load_profile()
+    wanted = set(skills)
+    return {
+        s: LEVEL_WEIGHT[h.level]
+        for s, h in profile.held.items()
+        if s in wanted and LEVEL_WEIGHT[h.level] < 1
+    }
+
+
 def _profile_skills(ctx: typer.Context, what: str) -> frozenset[str]:
     """The saved profile's skills, or a usage error saying how to add some."""
     from careercli.profile import load_profile
@@ -870,6 +893,7 @@ def match(
     from careercli.query.matching import rank_roles
 
     catalog = _state(ctx).catalog()
+    partial: dict[str, float] = {}  # skills named here count whole
     if skill_names:
         have = _resolve_skills(ctx, skill_names)
         if not have:
@@ -877,7 +901,8 @@ def match(
             raise typer.Exit(ExitStatus.ERROR)
     else:
         have = _profile_skills(ctx, "match")
-    fits = rank_roles(catalog, have, top)
+        partial = _partial(have)  # a skill at awareness level counts a quarter
+    fits = rank_roles(catalog, have, top, partial)
     if as_json:
         from careercli.render.json_shapes import match_json
 
@@ -926,7 +951,8 @@ def path(
     if len(ids) == 2:
         result = transition(catalog, ids[1], from_role=ids[0], have=_have(ctx) or frozenset())
     else:
-        result = transition(catalog, ids[0], have=_profile_skills(ctx, "path without FROM"))
+        _profile_skills(ctx, "path without FROM")  # a usage error when it has none
+        result = transition(catalog, ids[0], have=_held(ctx))
     if as_json:
         from careercli.render.json_shapes import transition_json
 
@@ -940,6 +966,151 @@ def path(
     from careercli.render.planning import render_transition
 
     print_renderable(render_transition(result))
+
+
+BACKGROUND_ALIASES = {  # seed 003's own keys for the three backgrounds
+    "complete_beginner": "beginner", "ml_background": "ml", "full_time_accelerated": "full-time",
+}  # fmt: skip
+
+
+def _background(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from careercli.query.plan import BACKGROUNDS
+
+    key = value.strip().casefold().replace(" ", "_")
+    try:
+        found: str = _choice("background", BACKGROUNDS)(BACKGROUND_ALIASES.get(key, value))
+    except typer.BadParameter as err:
+        raise UsageProblem(f"--background: {err.message}") from None
+    return found
+
+
+def _start_date(value: str | None) -> datetime.date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageProblem(
+            f"--start {one_line(value)!r} is not a date: give it as YYYY-MM-DD, e.g. 2027-01-15"
+        ) from None
+
+
+def _target_or(ctx: typer.Context, name: str | None, command: str) -> str:
+    """The role named, else the profile's target; a usage error when there is neither."""
+    if name is not None:
+        return _resolve(ctx, name, "role")
+    from careercli.profile import load_profile
+
+    target = load_profile().target
+    if target is None:
+        raise UsageProblem(
+            f"{command} needs a role: name one, or set your target with "
+            "careercli profile target ROLE"
+        )
+    if not _state(ctx).catalog().has_role(target):
+        raise UsageProblem(
+            f"your target role {target!r} is not in this knowledge base: name a role, or set "
+            "another with careercli profile target ROLE"
+        )
+    return target
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ROLE]",
+            help="The role to plan for (default: your target, see profile target).",
+            autocompletion=_complete_role,
+            show_default=False,
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--start",
+            metavar="DATE",
+            help="First day, YYYY-MM-DD (default today).",
+            show_default=False,
+        ),
+    ] = None,
+    background: Annotated[
+        str | None,
+        typer.Option(
+            "--background",
+            metavar="BACKGROUND",
+            help="Where you start: beginner, ml or full-time, for the timeline a source "
+            "states for it (seed 003's complete_beginner, ml_background, "
+            "full_time_accelerated).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        Literal["text", "markdown", "ics"],
+        typer.Option(
+            "--format",
+            metavar="FORMAT",
+            case_sensitive=False,
+            help="text; markdown for a dated checklist; ics for a calendar (one event a phase).",
+        ),
+    ] = "text",
+    as_json: JsonFlag = False,
+) -> None:
+    """Lay a role's roadmap on the calendar: each phase's start and end date.
+
+    Phases your profile already covers are marked done and the rest move earlier; with
+    --background the dates follow the timeline a source states for that start.
+
+    Examples:
+      careercli plan "ML Engineer" --start 2027-01-04
+      careercli plan "ML & AI Engineer" --background ml
+      careercli plan MLE --format ics > mle.ics
+    """
+    from careercli.profile import today
+    from careercli.query.plan import BeyondCalendar, NoRoadmap, make_plan
+
+    if as_json and fmt != "text":
+        raise UsageProblem(f"--json and --format {fmt} ask for two outputs: give one")
+    first = _start_date(start) or today()
+    chosen = _background(background)
+    role_id = _target_or(ctx, name, "plan")
+    try:
+        result = make_plan(_state(ctx).catalog(), role_id, first, chosen, _held(ctx))
+    except NoRoadmap as err:
+        hint = (
+            f"; the nearest role with one is {err.nearest[1]} "
+            f"(careercli plan {_quoted(err.nearest[1])})"
+            if err.nearest
+            else ""
+        )
+        error_line(f"the sources give no roadmap with phase times for {err.title}{hint}")
+        raise typer.Exit(ExitStatus.ERROR) from None
+    except BeyondCalendar:
+        raise UsageProblem("that start date puts the plan past the year 9999") from None
+    if as_json:
+        from careercli.render.json_shapes import plan_json
+
+        print_json(plan_json(result))
+    elif fmt == "markdown":
+        from careercli.render.plan import plan_markdown
+
+        print_text(plan_markdown(result))
+    elif fmt == "ics":
+        from careercli.render.plan import plan_ics
+
+        print_bytes(plan_ics(result, today()))
+    else:
+        from careercli.render.plan import render_plan
+
+        print_renderable(render_plan(result))
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"' if any(c in text for c in " /()&") else text
 
 
 @app.command()

@@ -210,6 +210,15 @@ def print_text(text: str) -> None:
         out.flush()
 
 
+def print_bytes(data: bytes) -> None:
+    """Bytes exactly as made (an iCalendar file: CRLF lines, UTF-8), to a pipe or file."""
+    out = _stdout()
+    with _writing():
+        out.flush()
+        out.buffer.write(data)
+        out.buffer.flush()
+
+
 def print_lines(lines: Iterable[str]) -> None:
     """Plain lines to stdout as they come (a long listing into a pipe)."""
     out = _stdout()

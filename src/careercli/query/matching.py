@@ -27,7 +27,7 @@ MISSING_ORDER = (
 class Fit:
     role: str
     title: str
-    got: int  # the weight of your skills in the role
+    got: float  # the weight of your skills in the role (a skill at awareness level counts less)
     total: int  # the weight of all its skills
     covered: list[str]
     # the skills you lack by tier, each tier most important first (see :func:`importance`)
@@ -55,7 +55,7 @@ class Fit:
         return self.essential_total - len(self.missing_essential)
 
 
-def fit_score(got: int, total: int) -> float:
+def fit_score(got: float, total: int) -> float:
     """0..100: the weight of the role's skills you have over the weight of all of them."""
     return 100.0 * got / total if total else 0.0
 
@@ -94,8 +94,10 @@ def fit(
     have: Iterable[str],
     demand: Demand | None = None,
     needs: Mapping[str, tuple[Tier, str | None]] | None = None,
+    partial: Mapping[str, float] | None = None,
 ) -> Fit:
-    """How well ``have`` (known skill ids) fits one role, essential skills weighing most."""
+    """How well ``have`` (known skill ids) fits one role, essential skills weighing most;
+    a skill in ``partial`` counts for that share of its weight (a profile's level)."""
     owned = set(have)
     role = catalog.role(role_id)
     if needs is None:
@@ -106,7 +108,8 @@ def fit(
     if demand is None:
         demand = Demand(catalog.listing_counts(tiers))
     total = sum(WEIGHTS[t] for t in tiers.values())
-    got = sum(WEIGHTS[t] for s, t in tiers.items() if s in owned)
+    part = partial or {}
+    got = sum(WEIGHTS[t] * part.get(s, 1.0) for s, t in tiers.items() if s in owned)
     missing: dict[Tier, list[str]] = {}
     for tier in TIERS:
         lacking = [s for s, t in tiers.items() if t == tier and s not in owned]
@@ -117,8 +120,14 @@ def fit(
     return Fit(role.id, role.title, got, total, covered, missing, essential, names, implied)
 
 
-def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) -> list[Fit]:
-    """Roles by fit, then by fewest missing essential skills, then title.
+def rank_roles(
+    catalog: Catalog,
+    have: Iterable[str],
+    top: int | None = None,
+    partial: Mapping[str, float] | None = None,
+) -> list[Fit]:
+    """Roles by fit, then by fewest missing essential skills, then title; a skill in
+    ``partial`` counts for that share of its weight.
 
     Scores come from per-role tier counts of the roles naming one of your skills (one
     aggregate query); every other role fits 0, so those that fill the list come from SQLite
@@ -127,10 +136,16 @@ def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) ->
     """
     owned = set(have)
     weights = [WEIGHTS[t] for t in TIERS]
+    short: dict[str, float] = {}  # role -> the weight the partial skills do not bring
+    for share in set((partial or {}).values()):
+        group = [s for s, v in (partial or {}).items() if v == share and s in owned]
+        for role_id, _, _, got in catalog.coverage(group):
+            lost = (1 - share) * sum(w * n for w, n in zip(weights, got, strict=True))
+            short[role_id] = short.get(role_id, 0.0) + lost
     ranked = []
     for role_id, title, counts, got in catalog.coverage(owned):
         total = sum(w * n for w, n in zip(weights, counts, strict=True))
-        covered = sum(w * n for w, n in zip(weights, got, strict=True))
+        covered = sum(w * n for w, n in zip(weights, got, strict=True)) - short.get(role_id, 0)
         missing = counts[0] - got[0]
         ranked.append((-fit_score(covered, total), missing, title.casefold(), role_id))
     ranked.sort()
@@ -141,7 +156,7 @@ def rank_roles(catalog: Catalog, have: Iterable[str], top: int | None = None) ->
     needs = {role_id: catalog.role_needs(role_id) for role_id in ids}
     shown = Counter(s for n in needs.values() for s in n if s not in owned)
     demand = Demand(catalog.listing_counts(shown), shown)
-    return [fit(catalog, role_id, owned, demand, needs[role_id]) for role_id in ids]
+    return [fit(catalog, role_id, owned, demand, needs[role_id], partial) for role_id in ids]
 
 
 @dataclass(frozen=True)

@@ -84,16 +84,23 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return datetime.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
+class BeyondCalendar(Exception):
+    """A date of the plan falls after the year 9999."""
+
+
 def after(start: datetime.date, amount: float, unit: str) -> datetime.date:
     """The date ``amount`` units after ``start``: whole months by the calendar, the rest
     (and weeks) in days."""
-    if unit == "weeks":
-        return start + datetime.timedelta(days=round(amount * 7))
-    months = amount * 12 if unit == "years" else amount
-    whole = int(months)
-    return add_months(start, whole) + datetime.timedelta(
-        days=round((months - whole) * DAYS_A_MONTH)
-    )
+    try:
+        if unit == "weeks":
+            return start + datetime.timedelta(days=round(amount * 7))
+        months = round(amount * 12 if unit == "years" else amount, 6)  # 11.9999... is 12
+        whole = int(months)
+        return add_months(start, whole) + datetime.timedelta(
+            days=round((months - whole) * DAYS_A_MONTH)
+        )
+    except (ValueError, OverflowError):
+        raise BeyondCalendar from None
 
 
 def _high(d: Duration) -> int:

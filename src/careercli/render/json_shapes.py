@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from careercli.query.guide import Guide
     from careercli.query.industry import Industries
     from careercli.query.matching import Fit, ProfileSummary
+    from careercli.query.plan import Plan
     from careercli.query.refs import SourceRef
     from careercli.query.roadmap import Overview
     from careercli.query.roles import Progress, RoleDetail
@@ -376,3 +377,45 @@ def sources_json(found: list[SourceUse]) -> list[Data]:
         }
         for use in found
     ]
+
+
+def plan_json(plan: Plan) -> Data:
+    """The dated plan: each phase's dates, its time as the source states it, whether the
+    profile already covers it; the timeline the dates were scaled to, if any."""
+    ref = plan.sources[plan.source]
+    return {
+        "role": plan.role_id,
+        "title": plan.role_title,
+        "roadmap": plan.roadmap,
+        "source": plan.source,
+        "source_file": ref.file,
+        "year": ref.year,
+        "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(),
+        "unit": plan.unit,
+        "total": round(plan.total, 2),
+        "saved": round(plan.saved, 2),
+        "planned_at": "the upper end of each range",
+        "background": plan.background,
+        "scaled_to": None
+        if plan.timeline is None
+        else {
+            "label": plan.timeline.label,
+            "duration": _duration(plan.timeline.duration),
+            "source": plan.timeline.source,
+            "scaled_by": "careercli",
+        },
+        "phases": [
+            {
+                "name": p.name,
+                "duration": _duration(p.duration),
+                "length": round(p.length, 2),
+                "start": p.start.isoformat(),
+                "end": p.end.isoformat(),
+                "done": p.done,
+                "skills": p.skills,
+                "have": p.have,
+            }
+            for p in plan.phases
+        ],
+    }
