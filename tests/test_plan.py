@@ -101,8 +101,8 @@ def test_a_background_timeline_scales_the_phases_and_says_so(run: Run) -> None:
     assert plan["end"] == "2028-01-01"  # the 40-week plan scaled to 12 months
     page = " ".join(run("plan", "ML & AI Engineer", "--background", "ml", width=80).stdout.split())
     assert (
-        "the source gives 9-12 months for “ML background” [1], as a total only; careercli scaled the phases to it"
-        in page
+        "the source gives 9-12 months for “ML background” [1], as a total only; "
+        "careercli scaled the phases to it" in page
     )
     # seed 003's own key is understood too
     same = _plan(run, "ML & AI Engineer", "--background", "ml_background", "--start", "2027-01-01")
