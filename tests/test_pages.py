@@ -46,6 +46,7 @@ PAGES = {
     "guide": ["guide"],
     "guide-topic": ["guide", "timeline"],
     "plan": ["plan", "ML Engineer", "--start", "2027-01-04"],
+    "next": ["next", "ML Engineer"],
     "plan-background": ["plan", "ML & AI Engineer", "--background", "ml", "--start", "2027-01-04"],
     "sources": ["sources"],
     "help": ["--help"],

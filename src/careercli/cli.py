@@ -197,7 +197,7 @@ HELP_PANELS: dict[str, tuple[str, ...]] = {
         "role", "roles", "skill", "skills", "compare", "salary", "search", "industry", "guide",
         "roadmap", "sources",
     ),
-    "Plan": ("match", "path", "plan", "profile"),
+    "Plan": ("match", "path", "plan", "progress", "next", "profile"),
     "Data": ("validate", "schema"),
 }  # fmt: skip
 
@@ -1107,6 +1107,104 @@ def plan(
         from careercli.render.plan import render_plan
 
         print_renderable(render_plan(result))
+
+
+@app.command()
+def progress(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ROLE]",
+            help="The role (default: your target, see profile target).",
+            autocompletion=_complete_role,
+            show_default=False,
+        ),
+    ] = None,
+    weeks: Annotated[
+        int,
+        typer.Option(
+            "--weeks",
+            metavar="N",
+            min=1,
+            max=520,
+            help="Weeks of activity to show (1 to 520; default 12).",
+        ),
+    ] = 12,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show how far along a role you are: each phase, skills done this month, activity.
+
+    From your profile: its skills at working level or above count as had, and its dated
+    history draws the activity strip (a week a column, like a contribution graph).
+
+    Examples:
+      careercli progress
+      careercli progress "ML Engineer" --weeks 26
+      careercli progress --json
+    """
+    from careercli.profile import load_profile, today
+    from careercli.query.progress import progress_report
+
+    role_id = _target_or(ctx, name, "progress")
+    report = progress_report(
+        _state(ctx).catalog(), role_id, load_profile(), _held(ctx), today(), weeks
+    )
+    if as_json:
+        from careercli.render.json_shapes import progress_report_json
+
+        print_json(progress_report_json(report))
+        return
+    from careercli.render.progress import render_progress
+
+    print_renderable(render_progress(report))
+
+
+NEXT_SKILLS = 5  # skills `next` shows by default
+
+
+@app.command("next")
+def next_(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ROLE]",
+            help="The role (default: your target, see profile target).",
+            autocompletion=_complete_role,
+            show_default=False,
+        ),
+    ] = None,
+    top: Annotated[
+        int,
+        typer.Option(
+            "--top", metavar="N", min=1, max=MAX_ROWS, help="How many skills to show (default 5)."
+        ),
+    ] = NEXT_SKILLS,
+    as_json: JsonFlag = False,
+) -> None:
+    """The few skills to learn next for a role, in learning order, each with why.
+
+    Learning order is the phase that teaches a skill, then its importance, then how often
+    job listings ask for it; why gives the phase, the essentials it closes and the fit.
+
+    Examples:
+      careercli next
+      careercli next "ML Engineer" --top 3
+    """
+    from careercli.profile import load_profile
+    from careercli.query.progress import next_skills
+
+    role_id = _target_or(ctx, name, "next")
+    steps = next_skills(_state(ctx).catalog(), role_id, load_profile(), _held(ctx), top)
+    if as_json:
+        from careercli.render.json_shapes import next_json
+
+        print_json(next_json(steps))
+        return
+    from careercli.render.progress import render_next
+
+    print_renderable(render_next(steps))
 
 
 def _quoted(text: str) -> str:

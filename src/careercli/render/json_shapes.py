@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from careercli.query.industry import Industries
     from careercli.query.matching import Fit, ProfileSummary
     from careercli.query.plan import Plan
+    from careercli.query.progress import NextSteps, ProgressReport
     from careercli.query.refs import SourceRef
     from careercli.query.roadmap import Overview
     from careercli.query.roles import Progress, RoleDetail
@@ -417,5 +418,65 @@ def plan_json(plan: Plan) -> Data:
                 "have": p.have,
             }
             for p in plan.phases
+        ],
+    }
+
+
+def progress_report_json(report: ProgressReport) -> Data:
+    return {
+        "role": report.role_id,
+        "title": report.title,
+        "today": report.today.isoformat(),
+        "progress": progress_json(report.overall),
+        "levels": dict(sorted(report.levels.items())),
+        "phases": [
+            {
+                "roadmap": p.roadmap,
+                "phase": p.name,
+                "skills": p.skills,
+                "have": p.have,
+                "done": p.done,
+                "source": p.source,
+            }
+            for p in report.phases
+        ],
+        "this_month": [
+            {
+                "date": c.date.isoformat(),
+                "skill": c.skill,
+                "level": c.level,
+                "for_role": c.for_role,
+            }
+            for c in report.this_month
+        ],
+        "activity": {
+            "from": report.first_day.isoformat(),
+            "to": report.today.isoformat(),
+            "changes_by_day": {d.isoformat(): n for d, n in sorted(report.activity.items())},
+        },
+    }
+
+
+def next_json(steps: NextSteps) -> Data:
+    return {
+        "role": steps.role_id,
+        "title": steps.title,
+        "order": "the phase that teaches it, then tier, then how many job listings ask",
+        "skills_left": steps.left,
+        "next": [
+            {
+                "skill": s.skill,
+                "name": s.name,
+                "tier": s.tier,
+                "phase": s.phase,
+                "phase_role": s.phase_role,
+                "source": s.source,
+                "listings": s.listings,
+                "essentials_missing": s.essentials_missing,
+                "fit_before": round(s.fit_before, 1),
+                "fit_after": round(s.fit_after, 1),
+                "your_level": s.level,
+            }
+            for s in steps.skills
         ],
     }
