@@ -1537,6 +1537,13 @@ def profile_remove(
         raise typer.Exit(ExitStatus.ERROR)
 
 
+def _saved_role(catalog: Catalog, role_id: str) -> str:
+    """A role id the profile saved, as its title; the id itself when this KB lacks it."""
+    return (
+        catalog.role_title(role_id) if catalog.has_role(role_id) else f"{role_id} (not in this KB)"
+    )
+
+
 @profile_app.command("target")
 def profile_target(
     ctx: typer.Context,
@@ -1566,10 +1573,7 @@ def profile_target(
         if saved is None:
             print_text("no target role set (careercli profile target ROLE)\n")
             return
-        catalog = _state(ctx).catalog()
-        title = (
-            catalog.role_title(saved) if catalog.has_role(saved) else f"{saved} (not in this KB)"
-        )
+        title = _saved_role(_state(ctx).catalog(), saved)
         print_text(f"target: {title}\n")
         return
     role_id = None if clear else _resolve(ctx, name or "", "role")
@@ -1589,15 +1593,26 @@ def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
     from careercli.profile import load_profile, profile_path
     from careercli.query.matching import profile_summary
 
-    summary = profile_summary(_state(ctx).catalog(), load_profile().skills)
+    profile = load_profile()
+    catalog = _state(ctx).catalog()
+    summary = profile_summary(catalog, profile.skills, partial=_partial(profile.skills))
+    levels = {s: h.level for s, h in profile.held.items()}
+    changes = len([e for e in profile.history if e.action != "migrate"])
     if as_json:
         from careercli.render.json_shapes import profile_json
 
-        print_json(profile_json(str(profile_path()), summary))
+        print_json(profile_json(str(profile_path()), summary, levels, profile.target, changes))
         return
     from careercli.render.profile import render_profile
 
-    print_renderable(render_profile(summary))
+    target = None
+    if profile.target:
+        known = catalog.has_role(profile.target)
+        target = (
+            catalog.role_title(profile.target) if known else f"{profile.target} (not in this KB)"
+        )
+    since = next((e.date for e in profile.history if e.action != "migrate"), None)
+    print_renderable(render_profile(summary, levels, target, (changes, since)))
 
 
 @profile_app.command("path")

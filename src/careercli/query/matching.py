@@ -169,8 +169,13 @@ class ProfileSummary:
     fits: list[Fit]
 
 
-def profile_summary(catalog: Catalog, saved: Iterable[str], top: int = 3) -> ProfileSummary:
+def profile_summary(
+    catalog: Catalog,
+    saved: Iterable[str],
+    top: int = 3,
+    partial: Mapping[str, float] | None = None,
+) -> ProfileSummary:
     known, unknown = catalog.split_known(saved)
     names = skill_names(catalog, known)
-    fits = rank_roles(catalog, known, top) if known else []
+    fits = rank_roles(catalog, known, top, partial) if known else []
     return ProfileSummary(known, unknown, names, fits)

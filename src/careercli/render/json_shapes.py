@@ -5,6 +5,7 @@ Scripts rely on these keys; the human pages may change, these should not.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from careercli.query.matching import FIT_MEANS, MISSING_ORDER, best_next
@@ -334,10 +335,19 @@ def guide_json(found: Guide) -> Data:
     }
 
 
-def profile_json(path: str, summary: ProfileSummary) -> Data:
+def profile_json(
+    path: str,
+    summary: ProfileSummary,
+    levels: Mapping[str, str] | None = None,
+    target: str | None = None,
+    changes: int = 0,
+) -> Data:
     return {
         "path": path,
         "skills": summary.known,
+        "levels": {s: (levels or {}).get(s, "working") for s in summary.known},
+        "target": target,
+        "changes": changes,
         "unknown_skills": summary.unknown,
         "fit_means": FIT_MEANS,
         "best_fits": [fit_json(f) for f in summary.fits],
