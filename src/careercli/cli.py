@@ -997,6 +997,17 @@ def _start_date(value: str | None) -> datetime.date | None:
         ) from None
 
 
+TargetRole = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[ROLE]",
+        help="The role (default: your target, see profile target).",
+        autocompletion=_complete_role,
+        show_default=False,
+    ),
+]
+
+
 def _target_or(ctx: typer.Context, name: str | None, command: str) -> str:
     """The role named, else the profile's target; a usage error when there is neither."""
     if name is not None:
@@ -1020,15 +1031,7 @@ def _target_or(ctx: typer.Context, name: str | None, command: str) -> str:
 @app.command()
 def plan(
     ctx: typer.Context,
-    name: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[ROLE]",
-            help="The role to plan for (default: your target, see profile target).",
-            autocompletion=_complete_role,
-            show_default=False,
-        ),
-    ] = None,
+    name: TargetRole = None,
     start: Annotated[
         str | None,
         typer.Option(
@@ -1112,15 +1115,7 @@ def plan(
 @app.command()
 def progress(
     ctx: typer.Context,
-    name: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[ROLE]",
-            help="The role (default: your target, see profile target).",
-            autocompletion=_complete_role,
-            show_default=False,
-        ),
-    ] = None,
+    name: TargetRole = None,
     weeks: Annotated[
         int,
         typer.Option(
@@ -1166,15 +1161,7 @@ NEXT_SKILLS = 5  # skills `next` shows by default
 @app.command("next")
 def next_(
     ctx: typer.Context,
-    name: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[ROLE]",
-            help="The role (default: your target, see profile target).",
-            autocompletion=_complete_role,
-            show_default=False,
-        ),
-    ] = None,
+    name: TargetRole = None,
     top: Annotated[
         int,
         typer.Option(

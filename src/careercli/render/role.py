@@ -105,16 +105,7 @@ def _us(detail: RoleDetail) -> bool:
 def title_lines(detail: RoleDetail, cites: Citations) -> RenderableType:
     """Title; track, pay family and other names; one line of what the role is."""
     role = detail.role
-    lines: list[RenderableType] = [Text(role.title, style="bold cyan")]
-    facts = []
-    if role.track:
-        facts.append(f"{role.track} track")
-    if detail.family:
-        facts.append(f"{detail.family} pay family")
-    if role.aliases:
-        facts.append("also: " + ", ".join(role.aliases))
-    if facts:
-        lines.append(Text(" · ".join(facts), style="dim"))
+    lines: list[RenderableType] = [Text(role.title, style="bold cyan"), *_facts(detail)]
     about = role.summary or role.primary_focus
     if role.named_only:
         line = Text(NAMED_ONLY, style="italic")
@@ -410,9 +401,9 @@ def _resources(detail: RoleDetail, cites: Citations) -> RenderableType:
     return Group(*lines)
 
 
-def _header(detail: RoleDetail, cites: Citations) -> RenderableType:
+def _facts(detail: RoleDetail) -> list[Text]:
+    """``technical track · ML Engineering pay family · also: MLE``, when any is known."""
     role = detail.role
-    title = Text(role.title, style="bold cyan")
     facts = []
     if role.track:
         facts.append(f"{role.track} track")
@@ -420,9 +411,12 @@ def _header(detail: RoleDetail, cites: Citations) -> RenderableType:
         facts.append(f"{detail.family} pay family")
     if role.aliases:
         facts.append("also: " + ", ".join(role.aliases))
-    lines: list[RenderableType] = [title]
-    if facts:
-        lines.append(Text(" · ".join(facts), style="dim"))
+    return [Text(" · ".join(facts), style="dim")] if facts else []
+
+
+def _header(detail: RoleDetail, cites: Citations) -> RenderableType:
+    role = detail.role
+    lines: list[RenderableType] = [Text(role.title, style="bold cyan"), *_facts(detail)]
     described = [s for s in role.sources if s in detail.sources]
     if described:
         label = "Named by " if role.named_only else "Described by "
