@@ -472,13 +472,19 @@ def test_path_without_a_time_for_that_start_shows_the_time_from_zero_labelled(
     """AI Product Manager does not need Machine Learning: the source's complete-beginner
     time, called the time from zero; with no such timeline, the whole roadmap's."""
     out = ok(run("path", "AI Product Manager", "ML & AI Engineer", width=200))
-    assert "Time: from zero: 14-20 months (Complete beginner) [1]\n" in out
+    assert (
+        "Time: no source states a time for this move; from zero: 14-20 months "
+        "(Complete beginner) [1]\n"
+    ) in out
     assert "ML background: 9-12 months" in out  # another estimate, not this start's
     data = json.loads(ok(run("path", "AI Product Manager", "ML & AI Engineer", "--json")))
     assert data["switch_time"]["from_zero"] is True
     assert [t["what"] for t in data["switch_time"]["times"]] == ["Complete beginner"]
     out = ok(run("path", "Data Scientist", "MLE", data=mini, width=200))
-    assert "Time: from zero: 9-15 months (Learning Path roadmap, end of its last phase) [1]" in out
+    assert (
+        "Time: no source states a time for this move; from zero: 9-15 months "
+        "(Learning Path roadmap, end of its last phase) [1]"
+    ) in out
 
 
 def test_path_as_a_markdown_checklist(run: Run, mini: Path) -> None:
@@ -486,7 +492,8 @@ def test_path_as_a_markdown_checklist(run: Run, mini: Path) -> None:
     lines = md.splitlines()
     assert lines[0] == "# From Data Scientist to Machine Learning Engineer"
     for line in [
-        "Time: from zero: 9-15 months (Learning Path roadmap, end of its last phase) [1]",
+        "Time: no source states a time for this move; from zero: 9-15 months "
+        "(Learning Path roadmap, end of its last phase) [1]",
         "Skills: 2 to add, 3 carry over (Python, PyTorch, SQL)",
         "## Learning Path [1]",
         "### Core Skills (by 9-15 months)",

@@ -68,11 +68,15 @@ def test_levels_are_saved_and_changed_with_the_day(
     assert out == "added at expert level: SQL; now at expert level: Python (2 in profile)\n"
     saved = json.loads(_file(hermetic).read_text())
     assert saved["skills"]["python"] == {"level": "expert", "since": "2026-12-02"}
-    assert [e["action"] for e in saved["history"]] == ["add", "level", "add"]
+    assert [e["action"] for e in saved["history"]] == ["add", "add", "level"]
     bad = run("profile", "add", "python", "--level", "guru", data=mini)
     assert bad.exit_code == 2 and "awareness, working, practitioner, expert" in bad.stderr
     short = run("profile", "add", "sql", "--level", "aware", data=mini)  # a short name
     assert short.exit_code == 0 and "now at awareness level: SQL" in short.stdout
+    # adding again without --level keeps the level saved
+    again = run("profile", "add", "sql", "python", data=mini)
+    assert again.stdout == "already in profile: Python, SQL (2 in profile)\n"
+    assert json.loads(_file(hermetic).read_text())["skills"]["sql"]["level"] == "awareness"
 
 
 def test_target_is_saved_shown_and_cleared(

@@ -24,8 +24,8 @@ from typer.exceptions import Abort
 from careercli.kb.errors import KBError, ValidationFailed
 from careercli.kb.paths import DATA_ENV
 from careercli.kb.shapes import SKILL_CATEGORIES, TRACKS, LevelName
+from careercli.profile import DEFAULT_LEVEL, ProfileError
 from careercli.profile import LEVELS as PROFILE_LEVELS
-from careercli.profile import ProfileError
 from careercli.query.resolve import EmptyName, ResolveError
 
 if TYPE_CHECKING:
@@ -848,18 +848,29 @@ def _split_names(ctx: typer.Context, names: list[str]) -> list[str]:
 
 
 def _resolve_skills(
-    ctx: typer.Context, names: list[str], skipped: set[str] | None = None
+    ctx: typer.Context,
+    names: list[str],
+    skipped: set[str] | None = None,
+    none_found: str = "none of those skills is in the knowledge base",
+    required: bool = True,
 ) -> frozenset[str]:
-    """Resolve each name (comma-separated lists too); unknown ones are named on stderr,
-    left out and added to ``skipped``."""
+    """Resolve each name (comma-separated lists too). Unknown ones are left out, added to
+    ``skipped`` and named on stderr, a line each, when others resolve; when none does,
+    the one error line names them all (``none_found``: why) and the command exits 1."""
     found: set[str] = set()
+    problems: list[str] = []
     for name in _split_names(ctx, names):
         try:
             found.add(_resolve(ctx, name, "skill"))
         except ResolveError as err:
-            note_line(f"skipped: {err.message}")
+            problems.append(err.message)
             if skipped is not None:
                 skipped.add(name)
+    if not found and required:
+        error_line(f"{none_found}: {'; '.join(problems)}" if problems else none_found)
+        raise typer.Exit(ExitStatus.ERROR)
+    for message in problems:
+        note_line(f"skipped: {message}")
     return frozenset(found)
 
 
@@ -896,9 +907,6 @@ def match(
     partial: dict[str, float] = {}  # skills named here count whole
     if skill_names:
         have = _resolve_skills(ctx, skill_names)
-        if not have:
-            error_line("none of those skills is in the knowledge base")
-            raise typer.Exit(ExitStatus.ERROR)
     else:
         have = _profile_skills(ctx, "match")
         partial = _partial(have)  # a skill at awareness level counts a quarter
@@ -1428,14 +1436,16 @@ def profile_add(
         ),
     ],
     level: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--level",
             metavar="LEVEL",
-            help="How well you know them: awareness, working, practitioner or expert.",
+            help="How well you know them: awareness, working, practitioner or expert "
+            "(default: working for a new skill; one already saved keeps its level).",
             callback=_level_choice,
+            show_default=False,
         ),
-    ] = "working",
+    ] = None,
 ) -> None:
     """Add skills to your profile, at a level (a skill already there changes level).
     Every change is dated in the profile, so progress can show over time.
@@ -1447,15 +1457,16 @@ def profile_add(
     from careercli.profile import Profile, update_profile
 
     skipped: set[str] = set()
-    ids = _resolve_skills(ctx, skill_names, skipped)
-    if not ids:
-        error_line("none of those skills is in the knowledge base; nothing saved")
-        raise typer.Exit(ExitStatus.ERROR)
+    ids = _resolve_skills(ctx, skill_names, skipped, "nothing saved to your profile")
     before: dict[str, str] = {}
 
     def add(profile: Profile) -> Profile:
         before.update({s: h.level for s, h in profile.held.items()})
-        return profile.with_skills(sorted(ids), level)  # type: ignore[arg-type]
+        new = sorted(ids - set(before))
+        changed = profile.with_skills(new, level or DEFAULT_LEVEL)  # type: ignore[arg-type]
+        if level is None:  # a skill already saved keeps its level
+            return changed
+        return changed.with_skills(sorted(ids & set(before)), level)  # type: ignore[arg-type]
 
     catalog = _state(ctx).catalog()
     catalog.preload_names("skill", ids)  # read before the write, which must not run twice
@@ -1467,9 +1478,9 @@ def profile_add(
         return ", ".join(sorted(catalog.skill_name(s) for s in group))
 
     if ids - set(before):
-        at = "" if level == "working" else f" at {level} level"
+        at = "" if level in (None, "working") else f" at {level} level"
         parts.append(f"added{at}: {names(ids - set(before))}")
-    changed = {s for s in ids & set(before) if before[s] != level}
+    changed = {s for s in ids & set(before) if level is not None and before[s] != level}
     if changed:
         parts.append(f"now at {level} level: {names(changed)}")
     if ids & set(before) - changed:
@@ -1504,7 +1515,12 @@ def profile_remove(
     direct = {n.strip().casefold() for n in skill_names} & saved
     rest = [n for n in skill_names if n.strip().casefold() not in saved]
     skipped: set[str] = set()
-    ids = direct | (_resolve_skills(ctx, rest, skipped) if rest else frozenset())
+    none_found = "none of those skills is in your profile; nothing changed"
+    ids = direct | (
+        _resolve_skills(ctx, rest, skipped, none_found, required=not direct)
+        if rest
+        else frozenset()
+    )
     removed: list[str] = []
 
     def remove(profile: Profile) -> Profile:
@@ -1512,7 +1528,7 @@ def profile_remove(
         return profile.without(ids)
 
     if not ids & saved:
-        error_line("none of those skills is in your profile; nothing changed")
+        error_line(none_found)
         raise typer.Exit(ExitStatus.ERROR)
     catalog = _state(ctx).catalog()
     known = {s: catalog.skill_name(s) for s in ids & saved if catalog.has_skill(s)}

@@ -243,8 +243,14 @@ class Catalog:
         ):
             if sid in uses:
                 uses[sid]["roles"].append(title)
-        for table, key in (("pay", "pay"), ("listings", "listings")):
-            for sid, n in self._rows(f"SELECT source, COUNT(*) FROM {table} GROUP BY source"):
+        counts = (
+            ("pay", "SELECT source, COUNT(*) FROM pay GROUP BY source"),
+            # a listing item may name two skills (PyTorch/TensorFlow): count it once
+            ("listings", "SELECT source, COUNT(DISTINCT role || char(0) || label || char(0) "
+                         "|| sample) FROM listings GROUP BY source"),
+        )  # fmt: skip
+        for key, sql in counts:
+            for sid, n in self._rows(sql):
                 if sid in uses:
                     uses[sid][key] = n
         return uses

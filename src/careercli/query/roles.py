@@ -94,6 +94,7 @@ class RoleDetail:
     progress: Progress | None = None
     twins: list[Twin] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    handle: str = ""  # the shortest name that finds this role alone (for a command hint)
 
     def by_tier(self, ids: Iterable[str]) -> dict[Tier, list[str]]:
         """``ids`` (skills of this role) grouped by their tier here, tiers in order."""
@@ -209,10 +210,19 @@ def role_detail(catalog: Catalog, role_id: str, have: Iterable[str] | None = Non
         links=role_links(catalog, role),
         sources=source_refs(catalog),
         have=owned,
-        progress=progress(tiers, owned) if have is not None else None,
+        progress=progress(tiers, owned) if have is not None and tiers else None,  # none of 0/0
         twins=twins(catalog, role, tiers) if tiers else [],
         mentions=mentions(catalog, role_id),
+        handle=handle(catalog, role),
     )
+
+
+def handle(catalog: Catalog, role: Role) -> str:
+    """The shortest of the title and aliases that names this role and no other."""
+    for name in sorted(role.aliases, key=len):
+        if len(name) < len(role.title) and catalog.ids_named("role", name) == [role.id]:
+            return name
+    return role.title
 
 
 def skills_by_tier(role: Role) -> dict[Tier, list[int]]:

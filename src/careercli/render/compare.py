@@ -116,7 +116,10 @@ def _in_common(comp: Comparison, d: RoleDetail) -> Cell:
     for o in comp.overlaps:
         if rid in (o.a, o.b):
             other = o.b_title if o.a == rid else o.a_title
-            out.append(Line(f"{o.pct}% with {other}"))
+            if o.union:
+                out.append(Line(f"{o.pct}% with {other}"))
+            else:  # neither names a skill: nothing to compare, not "100% in common"
+                out.append(Line(f"no skills named, nor by {other}"))
     return out
 
 

@@ -168,5 +168,10 @@ def transition_markdown(t: Transition) -> str:
             lines += [f"- [ ] {a.name} ({a.tier})" for a in g.skills]
             lines.append("")
     if not t.to_add:
-        lines += ["You have every skill the role names.", ""]
+        none = (
+            f"The sources name no skills for {t.to_title}."
+            if not t.carry_over
+            else ("You have every skill the role names.")
+        )
+        lines += [none, ""]
     return with_sources(lines, cites)

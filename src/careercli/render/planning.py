@@ -89,7 +89,11 @@ def time_phrase(t: Transition, mark: Callable[[str], str]) -> str:
         why = f": {who} {', '.join(t.names[s] for s in sw.because)}"
     times = "; ".join(f"{duration_label(w.duration)} ({way_label(w)}{why}) {mark(w.source)}"
                       for w in sw.ways)  # fmt: skip
-    return f"from zero: {times}" if sw.from_zero else times
+    if not sw.from_zero:
+        return times
+    if t.start_from == "nothing":
+        return f"from zero: {times}"
+    return f"no source states a time for this move; from zero: {times}"
 
 
 def way_label(w: WayIn) -> str:
@@ -176,6 +180,12 @@ def render_transition(t: Transition) -> RenderableType:
                 sub.append(f" {cites.mark(g.source)}" if g.role and g.source else "", style="dim")
                 lines += [Padding(sub, (0, 0, 0, 1)), _tier_lines(g, 2)]
         parts.append(section("Skills to add, in learning order", Group(*lines)))
+    elif not t.carry_over:  # the sources only name the role: no skills to compare
+        parts.append(
+            section(
+                "Skills to add", Text(f"The sources name no skills for {t.to_title}.", style="dim")
+            )
+        )
     else:
         parts.append(
             section(

@@ -90,7 +90,8 @@ def _glance(detail: RoleDetail) -> RenderableType:
     footer = cites.footer()
     if footer is not None:
         parts.append(footer)
-    title = _quote(role.title)
+    # the shortest name that finds the role, so the hint stays on one line
+    title = _quote(detail.handle or role.title)
     more = "Every section: --full"
     if detail.totals:
         more += f" · the phases: careercli roadmap {title}"
