@@ -119,6 +119,7 @@ def test_a_page_taller_than_the_terminal_goes_through_the_pager(
     for args, env, lines in (
         (["role", "MLE"], {}, 60),
         (["--no-pager", "role", "MLE", "--full"], {}, 20),
+        (["role", "MLE", "--full", "--no-pager"], {}, 20),  # after the command too
         (["role", "MLE", "--full"], {"PAGER": "cat"}, 20),
     ):
         shown, paged = _in_a_terminal(args, _fresh(tmp_path), lines, **env)
@@ -148,3 +149,38 @@ def test_role_as_markdown_to_paste_into_notes(run: Run) -> None:
     assert cited == defined == {"1", "2", "3"}
     both = run("role", "MLE", "--format", "markdown", "--json")
     assert both.exit_code == 2 and "give one" in both.stderr
+
+
+def test_two_roles_naming_no_skills_have_nothing_in_common(run: Run) -> None:
+    out = " ".join(run("compare", "AI Architect", "Head of AI", width=80).stdout.split())
+    assert "100%" not in out and "no skills to compare" in out
+
+
+def test_a_path_to_a_role_the_sources_only_name(run: Run) -> None:
+    out = " ".join(run("path", "Data Scientist", "Head of AI", width=80).stdout.split())
+    assert "The sources name no skills for Head of AI." in out
+    assert "you have every skill" not in out
+
+
+def test_a_named_only_role_has_no_empty_progress_line(run: Run) -> None:
+    run("profile", "add", "python")
+    assert "Your progress" not in run("role", "AI Architect", width=80).stdout
+    assert "Your progress" in run("role", "Data Scientist", width=80).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["match", ""], "none of those skills is in the knowledge base: skill name is empty"),
+        (["match", "foo", "bar"], "no skill is named 'foo'; no skill is named 'bar'"),
+        (["profile", "add", "qwertz"], "nothing saved to your profile: no skill matches 'qwertz'"),
+        (
+            ["profile", "remove", "qwertz"],
+            "nothing changed in your profile: no skill matches 'qwertz'",
+        ),
+    ],
+)
+def test_names_that_all_fail_are_one_error_line(run: Run, args: list[str], line: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and line in result.stderr

@@ -94,6 +94,16 @@ def _print_help(text: str) -> None:
         raise typer.Exit(code) from None
 
 
+def _no_pager_first(words: list[str]) -> list[str]:
+    """``--no-pager`` anywhere before ``--`` moved to the front, where the root option is
+    (``careercli role MLE --no-pager`` works as ``careercli --no-pager role MLE``)."""
+    end = words.index("--") if "--" in words else len(words)
+    if "--no-pager" not in words[:end]:
+        return words
+    rest = [w for i, w in enumerate(words) if i >= end or w != "--no-pager"]
+    return ["--no-pager", *rest]
+
+
 class _Group(_Help, TyperGroup):
     retrying = False  # the second try, after a damaged cache
     fresh_only = False  # ... that could not be deleted: build in memory
@@ -108,6 +118,11 @@ class _Group(_Help, TyperGroup):
 
         use_plain_fallbacks()
         kwargs["standalone_mode"] = False
+        given = kwargs.get("args")
+        if given is None:
+            given = args[0] if args else sys.argv[1:]
+            args = args[1:]
+        kwargs["args"] = _no_pager_first(list(given))
         try:
             try:
                 code = super().main(*args, **kwargs)
@@ -1516,11 +1531,11 @@ def profile_remove(
     rest = [n for n in skill_names if n.strip().casefold() not in saved]
     skipped: set[str] = set()
     none_found = "none of those skills is in your profile; nothing changed"
-    ids = direct | (
-        _resolve_skills(ctx, rest, skipped, none_found, required=not direct)
-        if rest
-        else frozenset()
-    )
+    resolved: frozenset[str] = frozenset()
+    if rest:
+        why = "nothing changed in your profile"
+        resolved = _resolve_skills(ctx, rest, skipped, why, required=not direct)
+    ids = direct | resolved
     removed: list[str] = []
 
     def remove(profile: Profile) -> Profile:

@@ -119,7 +119,7 @@ def _in_common(comp: Comparison, d: RoleDetail) -> Cell:
             if o.union:
                 out.append(Line(f"{o.pct}% with {other}"))
             else:  # neither names a skill: nothing to compare, not "100% in common"
-                out.append(Line(f"no skills named, nor by {other}"))
+                out.append(Line(f"no skills to compare with {other}"))
     return out
 
 
