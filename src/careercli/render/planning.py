@@ -31,8 +31,10 @@ def render_fits(fits: list[Fit], have: frozenset[str]) -> RenderableType:
         "Role", "Fit", "Essentials you have", "Missing (most important first)",
         min_widths=(14, 4, 10, 16),
     )  # fmt: skip
+    starred = False
     for f in fits:
-        missing = [f.names[s] for s in f.missing_first]
+        missing = [f.names[s] + ("*" if s in f.implied else "") for s in f.missing_first]
+        starred = starred or any(s in f.implied for s in f.missing_first[:MISSING_SHOWN])
         shown = ", ".join(missing[:MISSING_SHOWN])
         if len(missing) > MISSING_SHOWN:
             shown += f" (+{len(missing) - MISSING_SHOWN} more)"
@@ -49,6 +51,13 @@ def render_fits(fits: list[Fit], have: frozenset[str]) -> RenderableType:
         style="dim",
     )
     parts: list[RenderableType] = [t, note]
+    if starred:
+        parts.append(
+            Text(
+                "* not named by the role: implied by a skill it names (the KB's own curation)",
+                style="dim",
+            )
+        )
     nxt = best_next(fits[0]) if fits else None
     if nxt is not None:
         skill, score = nxt
