@@ -149,3 +149,16 @@ def test_progress_page_shape(run: Run, clock: Clock, snapshot: SnapshotAssertion
         result = run(*args, width=80)
         assert result.exit_code == 0, result.stderr
         assert result.stdout == snapshot(name=" ".join(args[:1]))
+
+
+def test_path_with_no_role_goes_from_the_profile_to_the_target(
+    run: Run, mini: Path, clock: Clock
+) -> None:
+    none = run("path", data=mini)
+    assert none.exit_code == 2 and "path needs a role" in none.stderr
+    run("profile", "add", "python", data=mini)
+    run("profile", "target", "MLE", data=mini)
+    data = json.loads(run("path", "--json", data=mini).stdout)
+    assert (data["to"], data["start_from"]) == ("machine-learning-engineer", "profile")
+    out = run("path", data=mini).stdout
+    assert out.startswith("From your profile to Machine Learning Engineer")

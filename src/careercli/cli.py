@@ -940,14 +940,15 @@ def match(
 def path(
     ctx: typer.Context,
     names: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
-            metavar="[FROM] TO",
-            help="Two roles, from and to; or one, to start from your profile.",
+            metavar="[[FROM] TO]",
+            help="Two roles, from and to; one, to start from your profile; none, from your "
+            "profile to your target (profile target).",
             autocompletion=_complete_role,
             show_default=False,
         ),
-    ],
+    ] = None,
     fmt: FormatOption = "text",
     as_json: JsonFlag = False,
 ) -> None:
@@ -956,15 +957,20 @@ def path(
     Examples:
       careercli path "Data Scientist" "ML Engineer"
       careercli path MLE
+      careercli path
       careercli path "Data Scientist" MLE --format markdown > plan.md
     """
     from careercli.query.transition import transition
 
     _one_output(as_json, fmt)
+    names = names or []
     if len(names) > 2:
         raise UsageProblem("path takes at most two roles: careercli path [FROM] TO")
     catalog = _state(ctx).catalog()
-    ids, notes = _resolve_all(ctx, names, "role")
+    if names:
+        ids, notes = _resolve_all(ctx, names, "role")
+    else:
+        ids, notes = [_target_or(ctx, None, "path")], []
     if len(ids) == 2 and ids[0] == ids[1]:
         raise UsageProblem(
             f"{names[0]!r} and {names[1]!r} are the same role ({catalog.role_title(ids[0])}): "
