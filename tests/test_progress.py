@@ -98,7 +98,7 @@ def test_next_is_in_learning_order_with_why(run: Run, mini: Path, clock: Clock) 
     top = _json(run, "next", "MLE", "--top", "1", data=mini)
     assert len(top["next"]) == 1 and top["skills_left"] == 4  # type: ignore[arg-type]
     page = " ".join(run("next", "MLE", "--top", "2", data=mini, width=80).stdout.split())
-    assert "PyTorch essential · taught in Learning Path › Core Skills [1]" in page
+    assert "1. PyTorch (essential) taught in Learning Path › Core Skills [1]" in page
     assert "1 of the 1 essentials you lack" in page and "fit 30% → 60%" in page
     assert "2 more after these: careercli path" in page
 

@@ -6,6 +6,7 @@ import datetime
 from typing import TYPE_CHECKING
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.text import Text
 
 from careercli.render.common import HAVE, Citations, bar, section, table
@@ -112,29 +113,29 @@ def render_next(steps: NextSteps) -> RenderableType:
     head = Text(f"Next for {steps.title}", style="bold cyan")
     if not steps.skills:
         return Group(head, Text("Your profile has every skill the role names.", style="green"))
-    t = table("Skill", "Why", min_widths=(12, 20))
-    for s in steps.skills:
-        name = Text(s.name, style="bold")
+    items: list[RenderableType] = []
+    for n, s in enumerate(steps.skills, 1):
+        name = Text.assemble((f"{n}. ", "dim"), (s.name, "bold"), (f" ({s.tier})", "dim"))
         if s.level:
-            name.append(f"\n(you: {s.level})", style="dim")
-        why = Text(s.tier)
+            name.append(f" · you: {s.level}", style="yellow")
+        why = Text()
         if s.phase:
             where = f"{s.phase_role}'s {s.phase}" if s.phase_role else s.phase
-            why.append(f" · taught in {where}")
+            why.append(f"taught in {where}")
             if s.source:
                 why.append(" " + cites.mark(s.source), style="dim")
         else:
-            why.append(" · in no roadmap phase")
+            why.append("in no roadmap phase")
         if s.tier == "essential":
             why.append(f" · 1 of the {s.essentials_missing} essentials you lack")
         if s.listings:
-            why.append(f" · asked in {s.listings} job listings", style="dim")
+            why.append(f" · asked in {s.listings} job listings")
         why.append(f" · fit {s.fit_before:.0f}% → {s.fit_after:.0f}%")
-        t.add_row(name, why)
+        items += [name, Padding(why, (0, 0, 0, 3))]
     more = steps.left - len(steps.skills)
     tail = [Text(f"{more} more after these: careercli path {_quote(steps.title)}", style="dim")]
     order = "In learning order: the phase that teaches them, then importance, then how often "
-    parts: list[RenderableType] = [head, Text(order + "job listings ask.", style="dim"), t]
+    parts: list[RenderableType] = [head, Text(order + "job listings ask.", style="dim"), *items]
     if more > 0:
         parts += tail
     footer = cites.footer()
