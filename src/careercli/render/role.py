@@ -233,16 +233,23 @@ def _glance_related(detail: RoleDetail) -> RenderableType | None:
     return Group(*shown)
 
 
-def related_lines(detail: RoleDetail) -> list[Text]:
-    """The roles the sources link to this one, then the nearest by skills: one line each."""
+def related_lines(detail: RoleDetail, notes: bool = False) -> list[Text]:
+    """The roles the sources link to this one (with the source's note, when ``notes``),
+    then the nearest by skills: one line each, one wording on every page."""
+    return [line for line, _ in _related(detail, notes)]
+
+
+def _related(detail: RoleDetail, notes: bool) -> list[tuple[Text, Twin | None]]:
     share = {t.id: t.share for t in detail.twins}
-    lines: list[Text] = []
+    out: list[tuple[Text, Twin | None]] = []
     for link in detail.links:
         line = Text(link.name, style="bold" if link.role else "")
         line.append(f" · {link.kind}", style="dim")
         if link.role in share:
             line.append(f" · {share[link.role]}% of skills shared", style="dim")
-        lines.append(line)
+        if notes and link.note:
+            line.append(f": {link.note}")
+        out.append((line, None))
     stated = {link.role for link in detail.links}
     for twin in detail.twins:
         if twin.id in stated:
@@ -250,8 +257,8 @@ def related_lines(detail: RoleDetail) -> list[Text]:
         how = "near-twin by title" if twin.kind == "name" else "similar by skills"
         line = Text(twin.title, style="bold")
         line.append(f" · {how} · {twin.share}% of skills shared", style="dim")
-        lines.append(line)
-    return lines
+        out.append((line, twin))
+    return out
 
 
 def _full_page(detail: RoleDetail) -> RenderableType:
@@ -317,19 +324,11 @@ def _full_page(detail: RoleDetail) -> RenderableType:
             parts.append(section("Courses and resources", _resources(detail, cites)))
         for block in role.sections:
             parts.append(section(block.heading or "More", blocks([block], cites, headed=False)))
-    if detail.links or detail.twins:
+    related = _related(detail, notes=True)
+    if related:
         lines: list[RenderableType] = []
-        share = {t.id: t.share for t in detail.twins}
-        for link in detail.links:
-            line = Text(link.name, style="bold" if link.role else "")
-            line.append(f" ({link.kind})", style="dim")
-            if link.note:
-                line.append(f": {link.note}")
-            if link.role in share:
-                line.append(f" ({share[link.role]}% of skills in common)", style="dim")
-            lines.append(line)
-        stated = {link.role for link in detail.links}
-        lines += [_twin(t, full) for t in detail.twins if t.id not in stated]
+        for line, twin in related:
+            lines.append(line if twin is None else Group(line, _twin_detail(twin)))
         parts.append(section("Related roles", Group(*lines)))
     footer = cites.footer(notes=True)
     if footer is not None:
@@ -348,18 +347,8 @@ NO_ROADMAP = "The sources give no roadmap or timeline for this role."
 TWIN_NAMES = 6  # skill names shown per list of a twin in the full view
 
 
-def _twin(twin: Twin, full: bool) -> RenderableType:
-    """``Data Scientist (ML) (a near-twin by title): 7% of skills in common; only here: ...``,
-    and in the full view what the two share and what only one names."""
-    line = Text(twin.title, style="bold")
-    how = "a near-twin by title" if twin.kind == "name" else "similar by skills"
-    line.append(f" ({how})", style="dim")
-    line.append(f": {twin.share}% of skills in common")
-    if not full and twin.kind == "name" and twin.only_here:
-        more = f" +{len(twin.only_here) - 3}" if len(twin.only_here) > 3 else ""
-        line.append(f"; only here: {', '.join(twin.only_here[:3])}{more}")
-    if not full:
-        return line
+def _twin_detail(twin: Twin) -> RenderableType:
+    """What a role and its twin both name, and what only one of them names."""
     grid = Table.grid(padding=(0, 1, 0, 0))
     grid.add_column(no_wrap=True, style="dim")
     grid.add_column(overflow="fold")
@@ -369,7 +358,7 @@ def _twin(twin: Twin, full: bool) -> RenderableType:
             shown = ", ".join(names[:TWIN_NAMES])
             more = f" +{len(names) - TWIN_NAMES} more" if len(names) > TWIN_NAMES else ""
             grid.add_row(f"  {label}:", Text(shown + more))
-    return Group(line, grid)
+    return grid
 
 
 def _skill_lines(detail: RoleDetail) -> RenderableType:
