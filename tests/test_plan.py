@@ -32,7 +32,7 @@ def _plan(run: Run, *args: str, data: Path | None = None) -> dict[str, object]:
 def _dates(plan: dict[str, object]) -> list[tuple[str, str]]:
     phases = plan["phases"]
     assert isinstance(phases, list)
-    return [(p["start"], p["end"]) for p in phases]
+    return [(p["start"], p["last_day"]) for p in phases]
 
 
 @pytest.mark.parametrize(
@@ -57,16 +57,17 @@ def test_weeks_are_days_and_part_months_are_days() -> None:
 def test_each_phase_from_the_start_at_the_upper_end_of_its_range(run: Run, mini: Path) -> None:
     plan = _plan(run, "MLE", "--start", "2024-01-31", data=mini)
     # Foundation by 6-9 months, Core Skills by 9-15: 9 months, then 6 more, each from
-    # the start date (so a month's end does not drift: Jan 31 -> Oct 31 -> Apr 30)
-    assert _dates(plan) == [("2024-01-31", "2024-10-31"), ("2024-10-31", "2025-04-30")]
-    assert plan["end"] == "2025-04-30" and plan["total"] == 15 and plan["unit"] == "months"
+    # the start date (so a month's end does not drift: Jan 31 -> Oct 31 -> Apr 30); a
+    # phase's last day is the day before the next one starts
+    assert _dates(plan) == [("2024-01-31", "2024-10-30"), ("2024-10-31", "2025-04-29")]
+    assert plan["last_day"] == "2025-04-29" and plan["total"] == 15 and plan["unit"] == "months"
     assert plan["planned_at"] == "the upper end of each range"
     assert plan["source"] == "guide-a" and plan["source_file"] == "a.txt"
 
 
 def test_a_leap_day_start(run: Run, mini: Path) -> None:
     plan = _plan(run, "MLE", "--start", "2024-02-29", data=mini)
-    assert _dates(plan) == [("2024-02-29", "2024-11-29"), ("2024-11-29", "2025-05-29")]
+    assert _dates(plan) == [("2024-02-29", "2024-11-28"), ("2024-11-29", "2025-05-28")]
 
 
 def test_the_default_start_is_today(run: Run, mini: Path) -> None:
@@ -79,7 +80,9 @@ def test_phases_the_profile_covers_are_done_and_the_rest_move_earlier(run: Run, 
     phases = plan["phases"]
     assert isinstance(phases, list)
     assert [p["done"] for p in phases] == [True, False]
-    assert phases[1]["start"] == "2027-01-01" and phases[1]["end"] == "2027-07-01"
+    assert phases[0]["start"] is None and phases[0]["last_day"] is None
+    assert phases[1]["start"] == "2027-01-01" and phases[1]["last_day"] == "2027-06-30"
+    assert phases[0]["skills"] == [{"skill": "python", "name": "Python", "have": True}]
     assert plan["saved"] == 9
     page = " ".join(run("plan", "MLE", "--start", "2027-01-01", data=mini).stdout.split())
     assert (
@@ -98,7 +101,7 @@ def test_a_background_timeline_scales_the_phases_and_says_so(run: Run) -> None:
     assert isinstance(scaled, dict)
     assert scaled["label"] == "ML background" and scaled["scaled_by"] == "careercli"
     assert scaled["duration"]["max"] == 12 and plan["unit"] == "months"
-    assert plan["end"] == "2028-01-01"  # the 40-week plan scaled to 12 months
+    assert plan["last_day"] == "2027-12-31"  # the 40-week plan scaled to 12 months
     page = " ".join(run("plan", "ML & AI Engineer", "--background", "ml", width=80).stdout.split())
     assert (
         "the source gives 9-12 months for “ML background” [1], as a total only; "
@@ -176,5 +179,5 @@ def test_the_markdown_is_a_dated_checklist(run: Run, mini: Path) -> None:
     md = run("plan", "MLE", "--start", "2027-01-01", "--format", "markdown", data=mini).stdout
     assert md.startswith("# Plan: Machine Learning Engineer\n")
     assert "## Foundation: done (the source: by 6-9 months)\n\n- [x] Python\n" in md
-    assert "## Core Skills: 2027-01-01 to 2027-07-01 (the source: by 9-15 months)" in md
+    assert "## Core Skills: 2027-01-01 to 2027-06-30 (the source: by 9-15 months)" in md
     assert "- [ ] Kubernetes" in md and md.rstrip().endswith("- [1] Guide A, 2025")

@@ -51,17 +51,15 @@ def test_progress_counts_phases_this_month_and_days(run: Run, mini: Path, clock:
     assert (counts["all_have"], counts["all_total"]) == (3, 5)
     phases = report["phases"]
     assert isinstance(phases, list)
-    assert [(p["phase"], p["have"], p["done"]) for p in phases] == [
-        ("Foundation", ["Python"], True),
-        ("Core Skills", ["PyTorch"], False),
-    ]
+    had = [(p["phase"], [s["name"] for s in p["skills"] if s["have"]], p["done"]) for p in phases]
+    assert had == [("Foundation", ["Python"], True), ("Core Skills", ["PyTorch"], False)]
     month = report["this_month"]
     assert isinstance(month, list)
     # python on the 1st, pytorch raised to practitioner on the 2nd; awareness and
     # November's SQL are not this month's skills done
-    assert [(m["skill"], m["level"], m["date"]) for m in month] == [
-        ("Python", "working", "2026-12-01"),
-        ("PyTorch", "practitioner", "2026-12-02"),
+    assert [(m["skill"], m["name"], m["level"], m["date"]) for m in month] == [
+        ("python", "Python", "working", "2026-12-01"),
+        ("pytorch", "PyTorch", "practitioner", "2026-12-02"),
     ]
     activity = report["activity"]
     assert isinstance(activity, dict)
@@ -72,6 +70,17 @@ def test_progress_counts_phases_this_month_and_days(run: Run, mini: Path, clock:
     assert "12 weeks to 2026-12-02: 5 changes" in page
     wed = next(line for line in page.splitlines() if line.startswith(" Wed"))
     assert wed.endswith("▒")  # two changes today, the last cell of the strip
+
+
+def test_a_skill_done_this_month_counts_once(run: Run, mini: Path, clock: Clock) -> None:
+    clock.day = datetime.date(2026, 12, 1)
+    run("profile", "add", "sql", data=mini)
+    run("profile", "add", "sql", "--level", "expert", data=mini)
+    run("profile", "add", "sql", "--level", "practitioner", data=mini)  # lowered: not done again
+    month = _json(run, "progress", "MLE", data=mini)["this_month"]
+    assert month == [
+        {"date": "2026-12-01", "skill": "sql", "name": "SQL", "level": "working", "for_role": True}
+    ]
 
 
 def test_an_awareness_level_is_not_having_the_skill(run: Run, mini: Path, clock: Clock) -> None:

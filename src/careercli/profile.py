@@ -175,7 +175,8 @@ class Profile:
     ) -> Profile:
         """The skills added at ``level`` (a skill already held changes level), dated."""
         on = on or today()
-        held, events = dict(self.held), list(self.history)
+        base = self.migrated(on)
+        held, events = dict(base.held), list(base.history)
         for sid in skill_ids:
             old = held.get(sid)
             if old is None:
@@ -184,21 +185,42 @@ class Profile:
             elif old.level != level:
                 held[sid] = replace(old, level=level)
                 events.append(Event(on, "level", sid, level))
-        return replace(self.migrated(on), held=held, history=events)
+        return replace(base, held=held, history=events)
 
     def without(self, skill_ids: Iterable[str], on: datetime.date | None = None) -> Profile:
         on = on or today()
-        drop = set(skill_ids) & set(self.held)
-        held = {s: h for s, h in self.held.items() if s not in drop}
-        events = [*self.history, *(Event(on, "remove", s) for s in sorted(drop))]
-        return replace(self.migrated(on), held=held, history=events)
+        base = self.migrated(on)
+        drop = set(skill_ids) & set(base.held)
+        held = {s: h for s, h in base.held.items() if s not in drop}
+        events = [*base.history, *(Event(on, "remove", s) for s in sorted(drop))]
+        return replace(base, held=held, history=events)
 
     def with_target(self, role_id: str | None, on: datetime.date | None = None) -> Profile:
         on = on or today()
-        if role_id == self.target:
-            return self.migrated(on)
+        base = self.migrated(on)
+        if role_id == base.target:
+            return base
         event = Event(on, "target", role=role_id) if role_id else Event(on, "untarget")
-        return replace(self.migrated(on), target=role_id, history=[*self.history, event])
+        return replace(base, target=role_id, history=[*base.history, event])
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (the next write would drop one)."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise ValueError("a key is given twice")
+    return data
+
+
+def encoded(profile: Profile) -> bytes:
+    """The file's bytes, the oldest history dropped until they fit under the size this
+    careercli reads (so a write never makes a profile it would then refuse)."""
+    data = (profile.to_json() + "\n").encode()
+    while len(data) > MAX_BYTES and profile.history:
+        keep = len(profile.history) * 9 // 10  # the newest nine tenths
+        profile = replace(profile, history=profile.history[len(profile.history) - keep :])
+        data = (profile.to_json() + "\n").encode()
+    return data
 
 
 def _level(value: Any) -> Level:
@@ -266,7 +288,7 @@ def _read_profile(path: Path) -> Profile:
     if len(raw) > MAX_BYTES:
         raise ProfileError(f"profile {path} is over {MAX_BYTES // 2**20} MiB; it was left alone")
     try:
-        return Profile.from_json(json.loads(raw))
+        return Profile.from_json(json.loads(raw, object_pairs_hook=_no_duplicate_keys))
     except NewerProfile as err:
         raise ProfileError(
             f"profile {path} is version {err.version}, written by a newer careercli; "
@@ -306,7 +328,7 @@ def update_profile(change: Callable[[Profile], Profile], path: Path | None = Non
             if old.version < VERSION and path.exists():  # keep the old file as it was
                 backup = path.with_name(f"{path.name}.v{old.version}")
                 atomic_write(backup, read_regular(path, MAX_BYTES))
-            atomic_write(path, (new.to_json() + "\n").encode())
+            atomic_write(path, encoded(new))
             return new
     except Timeout:
         raise ProfileError(f"profile {path} is locked by another careercli; try again") from None

@@ -35,6 +35,9 @@ class Fit:
     essential_total: int
     names: dict[str, str]  # skill id -> name, for every skill above
     implied: dict[str, str] = field(default_factory=dict)  # skill -> the role's skill implying it
+    # skills you have below working level -> the share of their weight they count for;
+    # they count in ``got`` but are still missing (to learn)
+    partial: dict[str, float] = field(default_factory=dict)
 
     @property
     def score(self) -> float:
@@ -62,13 +65,18 @@ def fit_score(got: float, total: int) -> float:
 
 def best_next(f: Fit) -> tuple[str, float] | None:
     """The one missing skill that would raise this fit most, and the fit it would give;
-    None when nothing is missing. Every skill adds its tier's weight, so this is the most
-    important missing skill of the highest tier: the first of :attr:`Fit.missing_first`."""
+    None when nothing is missing. A skill adds its tier's weight (less what it already
+    counts for at a low level), so this is the most important missing skill of the
+    highest tier, a skill not yet started before one at awareness level."""
+    best: tuple[float, str] | None = None
     for tier in TIERS:
-        lacking = f.missing.get(tier)
-        if lacking:
-            return lacking[0], fit_score(f.got + WEIGHTS[tier], f.total)
-    return None
+        for skill in f.missing.get(tier, []):
+            gain = WEIGHTS[tier] * (1 - f.partial.get(skill, 0.0))
+            if best is None or gain > best[0]:
+                best = (gain, skill)
+    if best is None:
+        return None
+    return best[1], fit_score(f.got + best[0], f.total)
 
 
 @dataclass(frozen=True)
@@ -108,8 +116,9 @@ def fit(
     if demand is None:
         demand = Demand(catalog.listing_counts(tiers))
     total = sum(WEIGHTS[t] for t in tiers.values())
-    part = partial or {}
+    part = {s: w for s, w in (partial or {}).items() if w < 1}
     got = sum(WEIGHTS[t] * part.get(s, 1.0) for s, t in tiers.items() if s in owned)
+    owned -= set(part)  # what is only begun is had in part, and still to learn
     missing: dict[Tier, list[str]] = {}
     for tier in TIERS:
         lacking = [s for s, t in tiers.items() if t == tier and s not in owned]
@@ -117,7 +126,8 @@ def fit(
             missing[tier] = importance(lacking, names, demand)
     covered = by_name((s for s in tiers if s in owned), names)
     essential = sum(t == "essential" for t in tiers.values())
-    return Fit(role.id, role.title, got, total, covered, missing, essential, names, implied)
+    begun = {s: w for s, w in part.items() if s in tiers}
+    return Fit(role.id, role.title, got, total, covered, missing, essential, names, implied, begun)
 
 
 def rank_roles(
@@ -137,16 +147,18 @@ def rank_roles(
     owned = set(have)
     weights = [WEIGHTS[t] for t in TIERS]
     short: dict[str, float] = {}  # role -> the weight the partial skills do not bring
+    begun: dict[str, int] = {}  # role -> its essentials you have only begun
     for share in set((partial or {}).values()):
         group = [s for s, v in (partial or {}).items() if v == share and s in owned]
         for role_id, _, _, got in catalog.coverage(group):
             lost = (1 - share) * sum(w * n for w, n in zip(weights, got, strict=True))
             short[role_id] = short.get(role_id, 0.0) + lost
+            begun[role_id] = begun.get(role_id, 0) + (got[0] if share < 1 else 0)
     ranked = []
     for role_id, title, counts, got in catalog.coverage(owned):
         total = sum(w * n for w, n in zip(weights, counts, strict=True))
         covered = sum(w * n for w, n in zip(weights, got, strict=True)) - short.get(role_id, 0)
-        missing = counts[0] - got[0]
+        missing = counts[0] - got[0] + begun.get(role_id, 0)
         ranked.append((-fit_score(covered, total), missing, title.casefold(), role_id))
     ranked.sort()
     ids = [role_id for *_, role_id in ranked[:top]]

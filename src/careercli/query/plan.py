@@ -45,6 +45,12 @@ class PlannedPhase:
     done: bool  # every skill it teaches is in the profile (at working level or above)
     skills: list[str]  # names
     have: list[str]  # names of those in the profile
+    skill_ids: tuple[str, ...] = ()  # the ids of ``skills``
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The phase's last day (``end`` is the day after, where the next phase starts)."""
+        return max(self.start, self.end - datetime.timedelta(days=1))
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,11 @@ class Plan:
     @property
     def total(self) -> float:
         return sum(p.length for p in self.phases if not p.done)
+
+    @property
+    def last_day(self) -> datetime.date:
+        """The plan's last day (``end`` is the day after)."""
+        return max(self.start, self.end - datetime.timedelta(days=1))
 
 
 class NoRoadmap(Exception):
@@ -192,6 +203,7 @@ def make_plan(
                 done=done,
                 skills=[names[s] for s in phase.skills],
                 have=[names[s] for s in phase.skills if s in have],
+                skill_ids=tuple(phase.skills),
             )
         )
     return Plan(

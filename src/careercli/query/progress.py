@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
@@ -16,7 +16,7 @@ from careercli.query.roles import Progress, progress, skill_names
 from careercli.query.transition import ToAdd, transition
 
 if TYPE_CHECKING:
-    from careercli.profile import Profile
+    from careercli.profile import Event, Profile
 
 ACTIVITY_WEEKS = 12  # weeks the activity strip shows by default
 
@@ -28,6 +28,7 @@ class PhaseDone:
     skills: list[str]  # names, in the phase's order
     have: list[str]  # names of those the profile holds at working level or above
     source: str
+    skill_ids: list[str] = field(default_factory=list)  # the ids of ``skills``
 
     @property
     def done(self) -> bool:
@@ -39,9 +40,30 @@ class Change:
     """One dated change of a skill the profile holds now."""
 
     date: datetime.date
-    skill: str  # its name
-    level: str
+    skill: str  # its id
+    name: str
+    level: str | None
     for_role: bool  # the role needs it
+
+
+def reached(profile: Profile) -> list[Event]:
+    """For each skill the profile holds now at working level or above, the change that
+    last took it there from below (or from nothing): when it was done, once a skill."""
+    from careercli.profile import HAS_IT
+
+    level: dict[str, str | None] = {}
+    done: dict[str, Event] = {}
+    for e in profile.history:
+        if e.skill is None:
+            continue
+        before = level.get(e.skill)
+        level[e.skill] = e.level if e.action in ("add", "level") else None
+        if level[e.skill] in HAS_IT and before not in HAS_IT:
+            done[e.skill] = e
+    return sorted(
+        (e for s, e in done.items() if profile.level(s) in HAS_IT),
+        key=lambda e: (e.date, e.skill or ""),
+    )
 
 
 @dataclass(frozen=True)
@@ -67,7 +89,6 @@ def progress_report(
     weeks: int = ACTIVITY_WEEKS,
 ) -> ProgressReport:
     """The role's progress for ``held`` (the profile's skills at working level or above)."""
-    from careercli.profile import HAS_IT
 
     role = catalog.role(role_id)
     tiers = skill_tiers(role)
@@ -80,19 +101,16 @@ def progress_report(
             skills=[names[s] for s in p.skills],
             have=[names[s] for s in p.skills if s in held],
             source=m.source,
+            skill_ids=list(p.skills),
         )
         for m in role.roadmaps[:1]
         for p in m.phases
     ]
     month = today.replace(day=1)
     this_month = [
-        Change(e.date, names.get(e.skill, e.skill), e.level, e.skill in needed)
-        for e in profile.history
-        if e.skill is not None
-        and e.action in ("add", "level")
-        and e.level in HAS_IT
-        and month <= e.date <= today
-        and profile.level(e.skill) in HAS_IT  # still held: not removed or lowered since
+        Change(e.date, sid, names.get(sid, sid), e.level, sid in needed)
+        for e in reached(profile)
+        if (sid := e.skill or "") and month <= e.date <= today
     ]
     first_day = today - datetime.timedelta(days=today.weekday() + 7 * (weeks - 1))
     activity: dict[datetime.date, int] = {}

@@ -402,7 +402,7 @@ def plan_json(plan: Plan) -> Data:
         "source_file": ref.file,
         "year": ref.year,
         "start": plan.start.isoformat(),
-        "end": plan.end.isoformat(),
+        "last_day": plan.last_day.isoformat(),
         "unit": plan.unit,
         "total": round(plan.total, 2),
         "saved": round(plan.saved, 2),
@@ -421,11 +421,13 @@ def plan_json(plan: Plan) -> Data:
                 "name": p.name,
                 "duration": _duration(p.duration),
                 "length": round(p.length, 2),
-                "start": p.start.isoformat(),
-                "end": p.end.isoformat(),
+                "start": None if p.done else p.start.isoformat(),
+                "last_day": None if p.done else p.last_day.isoformat(),
                 "done": p.done,
-                "skills": p.skills,
-                "have": p.have,
+                "skills": [
+                    {"skill": sid, "name": name, "have": name in p.have}
+                    for sid, name in zip(p.skill_ids, p.skills, strict=True)
+                ],
             }
             for p in plan.phases
         ],
@@ -443,8 +445,10 @@ def progress_report_json(report: ProgressReport) -> Data:
             {
                 "roadmap": p.roadmap,
                 "phase": p.name,
-                "skills": p.skills,
-                "have": p.have,
+                "skills": [
+                    {"skill": sid, "name": name, "have": name in p.have}
+                    for sid, name in zip(p.skill_ids, p.skills, strict=True)
+                ],
                 "done": p.done,
                 "source": p.source,
             }
@@ -454,6 +458,7 @@ def progress_report_json(report: ProgressReport) -> Data:
             {
                 "date": c.date.isoformat(),
                 "skill": c.skill,
+                "name": c.name,
                 "level": c.level,
                 "for_role": c.for_role,
             }

@@ -61,7 +61,7 @@ def render_plan(plan: Plan) -> RenderableType:
     cites = Citations(plan.sources)
     head = Text(f"Plan: {plan.role_title}", style="bold cyan")
     span = Text(
-        f"From {day(plan.start)} to {day(plan.end)} ({amount(plan.total, plan.unit)})",
+        f"From {day(plan.start)} to {day(plan.last_day)} ({amount(plan.total, plan.unit)})",
         style="bold",
     )
     notes = [Text(line, style="dim") for line in pace_lines(plan, cites)]
@@ -75,7 +75,7 @@ def render_plan(plan: Plan) -> RenderableType:
             t.add_row(name, phase_label(p.duration, plan.timing), "done", "-", "-", skills)
             continue
         t.add_row(name, phase_label(p.duration, plan.timing), amount(p.length, plan.unit),
-                  day(p.start), day(p.end), skills)  # fmt: skip
+                  day(p.start), day(p.last_day), skills)  # fmt: skip
     parts: list[RenderableType] = [head, span, *notes, Text(""), t]
     footer = cites.footer()
     if footer is not None:
@@ -93,7 +93,8 @@ def plan_markdown(plan: Plan) -> str:
 
     cites = Citations(plan.sources)
     lines = [f"# Plan: {plan.role_title}", ""]
-    lines += [f"From {day(plan.start)} to {day(plan.end)} ({amount(plan.total, plan.unit)}).", ""]
+    span = f"From {day(plan.start)} to {day(plan.last_day)} ({amount(plan.total, plan.unit)})."
+    lines += [span, ""]
     lines += [line for text in pace_lines(plan, cites) for line in (text, "")]
     for p in plan.phases:
         when = phase_label(p.duration, plan.timing)
@@ -101,7 +102,7 @@ def plan_markdown(plan: Plan) -> str:
         if p.done:
             lines.append(f"## {p.name}: done{said}")
         else:
-            lines.append(f"## {p.name}: {day(p.start)} to {day(p.end)}{said}")
+            lines.append(f"## {p.name}: {day(p.start)} to {day(p.last_day)}{said}")
         lines.append("")
         have = set(p.have)
         lines += [f"- [{'x' if s in have else ' '}] {s}" for s in p.skills]
@@ -110,7 +111,7 @@ def plan_markdown(plan: Plan) -> str:
 
 
 def plan_ics(plan: Plan, stamp: datetime.date) -> bytes:
-    """One all-day event per phase still to do (DTEND is the day after the last, as
+    """One all-day event per phase still to do (DTEND is the day after its last day, as
     iCalendar counts), importable into any calendar; the same plan gives the same bytes."""
     from icalendar import Calendar, Event
 

@@ -33,7 +33,10 @@ def render_fits(fits: list[Fit], have: frozenset[str]) -> RenderableType:
     )  # fmt: skip
     starred = False
     for f in fits:
-        missing = [f.names[s] + ("*" if s in f.implied else "") for s in f.missing_first]
+        missing = [
+            f.names[s] + ("*" if s in f.implied else "") + (" (begun)" if s in f.partial else "")
+            for s in f.missing_first
+        ]
         starred = starred or any(s in f.implied for s in f.missing_first[:MISSING_SHOWN])
         shown = ", ".join(missing[:MISSING_SHOWN])
         if len(missing) > MISSING_SHOWN:

@@ -96,7 +96,7 @@ def render_progress(report: ProgressReport) -> RenderableType:
         lines = Text()
         for i, c in enumerate(report.this_month):
             lines.append(", " if i else "")
-            lines.append(c.skill, style="bold" if c.for_role else "")
+            lines.append(c.name, style="bold" if c.for_role else "")
             lines.append(f" ({c.level}, {c.date.strftime('%d %b')})", style="dim")
         parts.append(section(f"Skills done in {month} ({len(report.this_month)})", lines))
     else:
