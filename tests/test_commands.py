@@ -719,6 +719,11 @@ COMMANDS = [
     ["salary", "MLE", "Data Engineer"],
     ["search", "python"],
     ["industry", "healthcare"],
+    ["sources"],
+    ["plan", "MLE", "--start", "2027-01-31"],
+    ["progress", "MLE"],
+    ["next", "MLE"],
+    ["profile", "show"],
     ["validate"],
 ]
 

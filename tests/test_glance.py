@@ -184,3 +184,18 @@ def test_names_that_all_fail_are_one_error_line(run: Run, args: list[str], line:
     result = run(*args)
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and line in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize(
+    ("pager", "said"),
+    [
+        ("no-such-pager-here", "cannot start"),
+        ('"unterminated', "cannot be read as a command"),
+    ],
+)
+def test_a_pager_that_cannot_run_is_said_and_the_page_printed(
+    tmp_path: Path, hermetic: Path, pager: str, said: str
+) -> None:
+    shown, _ = _in_a_terminal(["role", "MLE", "--full"], tmp_path, lines=20, PAGER=pager)
+    assert said in shown and "Machine Learning Engineer" in shown

@@ -145,6 +145,8 @@ def test_a_role_without_a_roadmap_points_to_the_nearest_with_one(run: Run, mini:
     [
         (["--start", "2027-02-30"], "--start '2027-02-30' is not a date: give it as YYYY-MM-DD"),
         (["--start", "next monday"], "is not a date"),
+        (["--start", "20270101"], "give it as YYYY-MM-DD"),
+        (["--start", "2027-W01-1"], "give it as YYYY-MM-DD"),
         (["--background", "guru"], "choose from: beginner, ml, full-time"),
         (["--format", "ics", "--json"], "--json and --format ics ask for two outputs"),
         (["--start", "9999-12-01"], "past the year 9999"),

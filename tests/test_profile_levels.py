@@ -125,3 +125,61 @@ def test_the_format_round_trips() -> None:
     p = Profile().with_skills(["python"], "practitioner", DAY).with_target("mle", DAY)
     p = p.without(["python"], DAY + datetime.timedelta(days=1))
     assert Profile.from_json(json.loads(p.to_json())) == p
+
+
+def test_migrating_through_a_write_keeps_the_migrate_event(
+    run: Run, mini: Path, hermetic: Path, on_day: datetime.date
+) -> None:
+    path = _file(hermetic)
+    path.parent.mkdir(parents=True)
+    path.write_text('{"version": 1, "skills": ["sql"]}')
+    assert run("profile", "add", "python", data=mini).exit_code == 0
+    history = json.loads(path.read_text())["history"]
+    assert [e["action"] for e in history] == ["migrate", "add"]
+
+
+def test_a_long_history_never_makes_a_profile_too_big_to_read(
+    run: Run, mini: Path, hermetic: Path
+) -> None:
+    from careercli.profile import MAX_BYTES
+
+    path = _file(hermetic)
+    path.parent.mkdir(parents=True)
+    event = {"date": "2026-01-01", "action": "level", "skill": "python", "level": "working"}
+    data = {"version": 2, "skills": {"python": {"level": "working", "since": None}},
+            "target": None, "history": [event]}  # fmt: skip
+    one = len(json.dumps(data, indent=2))
+    per_event = len(json.dumps(data | {"history": [event] * 2}, indent=2)) - one
+    data["history"] = [event] * ((MAX_BYTES - one - 200) // per_event)  # just under the cap
+    path.write_text(json.dumps(data, indent=2))
+    assert path.stat().st_size < MAX_BYTES
+    for _ in range(3):
+        assert (
+            run("profile", "add", "sql", "pytorch", "--level", "expert", data=mini).exit_code == 0
+        )
+        assert run("profile", "add", "sql", "--level", "awareness", data=mini).exit_code == 0
+    assert path.stat().st_size <= MAX_BYTES
+    assert run("profile", "show", data=mini).exit_code == 0  # still readable
+    saved = json.loads(path.read_text())
+    assert saved["history"][-1]["level"] == "awareness"  # the newest kept, the oldest dropped
+
+
+def test_a_key_given_twice_is_invalid_and_left_alone(run: Run, mini: Path, hermetic: Path) -> None:
+    path = _file(hermetic)
+    path.parent.mkdir(parents=True)
+    text = (
+        '{"version": 2, "skills": {"python": {"level": "expert", "since": null}, '
+        '"python": {"level": "working", "since": null}}}'
+    )
+    path.write_text(text)
+    result = run("profile", "add", "sql", data=mini)
+    assert result.exit_code == 1 and "is not valid" in result.stderr
+    assert path.read_text() == text
+
+
+def test_next_and_progress_on_a_role_the_sources_only_name(run: Run) -> None:
+    run("profile", "add", "python")
+    for command in ("next", "progress"):
+        out = run(command, "Data Analyst", width=80).stdout
+        assert "The sources name no skills for Data Analyst." in out, command
+        assert "0/0" not in out and "every skill" not in out

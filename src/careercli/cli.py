@@ -825,15 +825,10 @@ def _held(ctx: typer.Context) -> frozenset[str]:
 
 def _partial(skills: Iterable[str]) -> dict[str, float]:
     """The share of its weight each profile skill below working level counts for."""
-    from careercli.profile import LEVEL_WEIGHT, load_profile
+    from careercli.profile import load_profile
 
-    profile = load_profile()
     wanted = set(skills)
-    return {
-        s: LEVEL_WEIGHT[h.level]
-        for s, h in profile.held.items()
-        if s in wanted and LEVEL_WEIGHT[h.level] < 1
-    }
+    return {s: w for s, w in load_profile().partial().items() if s in wanted}
 
 
 def _profile_skills(ctx: typer.Context, what: str) -> frozenset[str]:
@@ -1016,10 +1011,14 @@ def _background(value: str | None) -> str | None:
 
 
 def _start_date(value: str | None) -> datetime.date | None:
+    """YYYY-MM-DD only (Python would also take 20270101 and 2027-W01-1)."""
     if value is None:
         return None
     try:
-        return datetime.date.fromisoformat(value.strip())
+        text = value.strip()
+        if not (len(text) == 10 and text[4] == text[7] == "-"):
+            raise ValueError(text)
+        return datetime.date.fromisoformat(text)
     except ValueError:
         raise UsageProblem(
             f"--start {one_line(value)!r} is not a date: give it as YYYY-MM-DD, e.g. 2027-01-15"
@@ -1113,9 +1112,11 @@ def plan(
     try:
         result = make_plan(_state(ctx).catalog(), role_id, first, chosen, _held(ctx))
     except NoRoadmap as err:
+        from careercli.render.format import shell_word
+
         hint = (
             f"; the nearest role with one is {err.nearest[1]} "
-            f"(careercli plan {_quoted(err.nearest[1])})"
+            f"(careercli plan {shell_word(err.nearest[1])})"
             if err.nearest
             else ""
         )
@@ -1221,10 +1222,6 @@ def next_(
     from careercli.render.progress import render_next
 
     print_renderable(render_next(steps))
-
-
-def _quoted(text: str) -> str:
-    return f'"{text}"' if any(c in text for c in " /()&") else text
 
 
 @app.command()
@@ -1635,7 +1632,10 @@ def profile_show(ctx: typer.Context, as_json: JsonFlag = False) -> None:
         target = (
             catalog.role_title(profile.target) if known else f"{profile.target} (not in this KB)"
         )
-    since = next((e.date for e in profile.history if e.action != "migrate"), None)
+    from careercli.profile import today
+
+    dated = [e.date for e in profile.history if e.action != "migrate" and e.date <= today()]
+    since = min(dated, default=None)
     print_renderable(render_profile(summary, levels, target, (changes, since)))
 
 

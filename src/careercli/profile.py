@@ -102,6 +102,10 @@ class Profile:
         """The skill ids, sorted."""
         return sorted(self.held)
 
+    def partial(self) -> dict[str, float]:
+        """Each skill held below working level, and the share of its weight it counts for."""
+        return {s: LEVEL_WEIGHT[h.level] for s, h in self.held.items() if LEVEL_WEIGHT[h.level] < 1}
+
     def level(self, skill_id: str) -> Level | None:
         held = self.held.get(skill_id)
         return held.level if held else None

@@ -137,6 +137,7 @@ def pager_command() -> list[str] | None:
     try:
         words = shlex.split(value)
     except ValueError:
+        note_line(f"$PAGER {value!r} cannot be read as a command; the page is printed as it is")
         return None
     if not words or words == ["cat"]:
         return None
@@ -151,7 +152,8 @@ def _page(text: str, command: list[str]) -> bool:
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     try:
         proc = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
-    except OSError:
+    except OSError as err:
+        note_line(f"the pager {command[0]!r} cannot start ({err.strerror or err}); printed instead")
         return False
     assert proc.stdin is not None
     with contextlib.suppress(BrokenPipeError, OSError):  # the user quit the pager early
@@ -159,10 +161,12 @@ def _page(text: str, command: list[str]) -> bool:
         proc.stdin.close()
     while True:
         try:
-            proc.wait()
-            return True
+            code = proc.wait()
         except KeyboardInterrupt:  # Ctrl-C is the pager's to handle, as with git
             continue
+        if code > 0:  # it may not have shown the page: say so (a signal is the user's)
+            note_line(f"the pager {command[0]!r} exited with status {code}")
+        return True
 
 
 def print_renderable(renderable: RenderableType) -> None:

@@ -156,6 +156,7 @@ class NextSteps:
     title: str
     skills: list[NextSkill]
     left: int  # skills to learn in all
+    named: int  # skills the role names (0: the sources only name the role)
     sources: dict[str, SourceRef]
 
 
@@ -168,14 +169,9 @@ def next_skills(
 ) -> NextSteps:
     """The first ``top`` skills of the role's learning order (the phase that teaches them,
     then importance, then listing frequency) that the profile lacks at working level."""
-    from careercli.profile import LEVEL_WEIGHT
 
     way = transition(catalog, role_id, have=held)
-    partial = {
-        s: LEVEL_WEIGHT[h.level]
-        for s, h in profile.held.items()
-        if LEVEL_WEIGHT[h.level] < 1 and catalog.has_skill(s)
-    }
+    partial = {s: w for s, w in profile.partial().items() if catalog.has_skill(s)}
     owned = held | set(partial)
     base = fit(catalog, role_id, owned, partial=partial)
     missing_essentials = len(base.missing_essential) + sum(
@@ -185,8 +181,11 @@ def next_skills(
     out = []
     for add in way.to_add[:top]:
         why = _why(catalog, role_id, add, owned, partial, base.score, missing_essentials)
+        if add.skill in partial:
+            why = replace(why, level=profile.level(add.skill))
         out.append(replace(why, source=source.get(add.skill)))
-    return NextSteps(role_id, way.to_title, out, len(way.to_add), source_refs(catalog))
+    named = len(way.to_add) + len(way.carry_over)
+    return NextSteps(role_id, way.to_title, out, len(way.to_add), named, source_refs(catalog))
 
 
 def _why(
@@ -200,11 +199,6 @@ def _why(
 ) -> NextSkill:
     rest = {s: w for s, w in partial.items() if s != add.skill}
     after = fit(catalog, role_id, {*owned, add.skill}, partial=rest).score
-    level = None
-    if add.skill in partial:
-        from careercli.profile import LEVEL_WEIGHT
-
-        level = next(k for k, v in LEVEL_WEIGHT.items() if v == partial[add.skill])
     return NextSkill(
         skill=add.skill,
         name=add.name,
@@ -216,5 +210,5 @@ def _why(
         essentials_missing=missing_essentials,
         fit_before=before,
         fit_after=after,
-        level=level,
+        level=None,
     )

@@ -152,3 +152,9 @@ def progress_text(p: Progress) -> str:
         f"essential {pct_text(p.essential_have, p.essential_total)}, "
         f"all skills {pct_text(p.all_have, p.all_total)}"
     )
+
+
+def shell_word(text: str) -> str:
+    """``text`` as one word of a command to copy: quoted when it holds a space or a
+    character the shell would read."""
+    return f'"{text}"' if any(c in text for c in " /()&'") else text

@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from careercli.render.common import HAVE, Citations, bar, section, table
-from careercli.render.format import progress_text
+from careercli.render.format import progress_text, shell_word
 
 if TYPE_CHECKING:
     from careercli.query.progress import NextSteps, ProgressReport
@@ -71,7 +71,10 @@ class ActivityStrip:
 def render_progress(report: ProgressReport) -> RenderableType:
     cites = Citations(report.sources)
     parts: list[RenderableType] = [Text(f"Progress: {report.title}", style="bold cyan")]
-    parts.append(Text(progress_text(report.overall)))
+    if not report.overall.all_total:
+        parts.append(Text(f"The sources name no skills for {report.title}.", style="dim"))
+    else:
+        parts.append(Text(progress_text(report.overall)))
     if report.levels:
         from careercli.profile import LEVELS
 
@@ -111,6 +114,8 @@ def render_progress(report: ProgressReport) -> RenderableType:
 def render_next(steps: NextSteps) -> RenderableType:
     cites = Citations(steps.sources)
     head = Text(f"Next for {steps.title}", style="bold cyan")
+    if not steps.skills and not steps.named:
+        return Group(head, Text(f"The sources name no skills for {steps.title}.", style="dim"))
     if not steps.skills:
         return Group(head, Text("Your profile has every skill the role names.", style="green"))
     items: list[RenderableType] = []
@@ -133,7 +138,7 @@ def render_next(steps: NextSteps) -> RenderableType:
         why.append(f" · fit {s.fit_before:.0f}% → {s.fit_after:.0f}%")
         items += [name, Padding(why, (0, 0, 0, 3))]
     more = steps.left - len(steps.skills)
-    tail = [Text(f"{more} more after these: careercli path {_quote(steps.title)}", style="dim")]
+    tail = [Text(f"{more} more after these: careercli path {shell_word(steps.title)}", style="dim")]
     order = "In learning order: the phase that teaches them, then importance, then how often "
     parts: list[RenderableType] = [head, Text(order + "job listings ask.", style="dim"), *items]
     if more > 0:
@@ -142,7 +147,3 @@ def render_next(steps: NextSteps) -> RenderableType:
     if footer is not None:
         parts.append(footer)
     return Group(*parts)
-
-
-def _quote(text: str) -> str:
-    return f'"{text}"' if any(c in text for c in " /()&") else text

@@ -32,6 +32,7 @@ from careercli.render.format import (
     level_label,
     phase_label,
     progress_text,
+    shell_word,
     total_label,
 )
 from careercli.text import normalise
@@ -91,7 +92,7 @@ def _glance(detail: RoleDetail) -> RenderableType:
     if footer is not None:
         parts.append(footer)
     # the shortest name that finds the role, so the hint stays on one line
-    title = _quote(detail.handle or role.title)
+    title = shell_word(detail.handle or role.title)
     more = "Every section: --full"
     if detail.totals:
         more += f" · the phases: careercli roadmap {title}"
@@ -534,9 +535,5 @@ def _way_in(detail: RoleDetail, cites: Citations) -> RenderableType | None:
         lines.append(Text.assemble(("Career stages: ", "bold"), stages))
     if not lines:
         return None
-    lines.append(Text(f"See: careercli roadmap {_quote(detail.role.title)}", style="dim"))
+    lines.append(Text(f"See: careercli roadmap {shell_word(detail.role.title)}", style="dim"))
     return Group(*lines)
-
-
-def _quote(text: str) -> str:
-    return f'"{text}"' if any(c in text for c in " /()&") else text
