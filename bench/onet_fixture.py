@@ -52,12 +52,12 @@ HEADERS["Knowledge"] = HEADERS["Skills"]
 REAL_TECH = ("Python", "PyTorch", "TensorFlow", "SQL", "Structured query language SQL",
              "Amazon Web Services AWS software", "Microsoft Excel", "R", "C++", "Git",
              "Apache Spark", "Docker", "Kubernetes", "Scikit-learn", "Tableau")  # fmt: skip
-WORDS = (
-    "data analysis systems design research models software operations quality safety "
-    "planning review reports records equipment materials customers staff budget policy "
-    "testing development maintenance training records networks production schedules "
-    "procedures standards programs services resources information clients projects"
-).split()
+WORDS = ("data", "analysis", "systems", "design", "research", "models", "software",
+         "operations", "quality", "safety", "planning", "review", "reports", "records",
+         "equipment", "materials", "customers", "staff", "budget", "policy", "testing",
+         "development", "maintenance", "training", "networks", "production", "schedules",
+         "procedures", "standards", "programs", "services", "resources", "information",
+         "clients", "projects")  # fmt: skip
 
 
 def write_table(

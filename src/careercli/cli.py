@@ -1695,11 +1695,12 @@ def import_onet(
     it. Occupations become roles, alternate titles aliases, skill and knowledge ratings
     skill tiers (importance 4.0+ essential, 3.0+ important, 2.5+ useful), technology
     skills skills (Hot Technology, In Demand shown), job zones the way in, tasks
-    responsibilities; every fact cites the release, under CC BY 4.0.
+    responsibilities; every fact cites the release, under CC BY 4.0. Then: careercli
+    --data onet.yaml role "Data Scientists".
 
     Examples:
       careercli import onet db_30_0_text --output onet.yaml
-      careercli --data onet.yaml role "Data Scientists"
+      careercli import onet db_30_0_csv --output onet.yaml --force
     """
     from careercli.importers.onet import import_onet as run_import
     from careercli.terminal import import_progress
