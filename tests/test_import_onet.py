@@ -428,3 +428,16 @@ def test_ids_are_readable_and_match_the_bundled_kb() -> None:
     assert [slug(n) for n in ("PyTorch", "Microsoft Excel", "C++", "Node.js", "R")] == [
         "pytorch", "microsoft-excel", "cpp", "node.js", "r",
     ]  # fmt: skip
+
+
+def test_technology_names_take_the_bundled_kbs_ids_where_they_match() -> None:
+    from careercli.importers.common import curated_skill_ids
+    from careercli.importers.onet import _Skills
+
+    skills = _Skills(curated_skill_ids(), "onet-30-0")
+    names = ("PyTorch", "Amazon Web Services AWS software", "Structured query language SQL",
+             "Microsoft Project", "pytorch", "C++")  # fmt: skip
+    ids = [skills.add("technology", n.casefold(), n, None) for n in names]
+    assert ids == ["pytorch", "aws", "sql", "microsoft-project", "pytorch", "cpp"]
+    # a rated element never takes an id a technology skill has
+    assert skills.add("skills", "2.B.3.e", "PyTorch", None) == "pytorch-skill"
