@@ -213,7 +213,7 @@ HELP_PANELS: dict[str, tuple[str, ...]] = {
         "roadmap", "sources",
     ),
     "Plan": ("match", "path", "plan", "progress", "next", "profile"),
-    "Data": ("validate", "schema"),
+    "Data": ("validate", "schema", "import"),
 }  # fmt: skip
 
 
@@ -1651,10 +1651,69 @@ def profile_where() -> None:
     print_text(f"{profile_path()}\n")
 
 
+import_app = typer.Typer(
+    cls=_Group,
+    help=(
+        "Make a knowledge base from a public taxonomy's download, offline.\n\n"
+        "Examples:\n  careercli import onet db_30_0_text --output onet.yaml"
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(import_app, name="import")
+
+
+@import_app.command("onet")
+def import_onet(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR",
+            help="The unpacked O*NET database release (its Text or CSV download).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="The KB file to write.", show_default=False
+        ),
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    release: Annotated[
+        str | None,
+        typer.Option(
+            "--release",
+            metavar="N.N",
+            help="The release number, when the folder name (db_30_0_text) does not say.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Import an O*NET database release as a knowledge base that validates.
+
+    Download the Text or CSV zip from https://www.onetcenter.org/database.html and unpack
+    it. Occupations become roles, alternate titles aliases, skill and knowledge ratings
+    skill tiers (importance 4.0+ essential, 3.0+ important, 2.5+ useful), technology
+    skills skills (Hot Technology, In Demand shown), job zones the way in, tasks
+    responsibilities; every fact cites the release, under CC BY 4.0. Then: careercli
+    --data onet.yaml role "Data Scientists".
+
+    Examples:
+      careercli import onet db_30_0_text --output onet.yaml
+      careercli import onet db_30_0_csv --output onet.yaml --force
+    """
+    from careercli.importers.onet import import_onet as run_import
+    from careercli.terminal import import_progress
+
+    with import_progress() as progress:
+        counts = run_import(folder, output, force, release, progress)
+    print_text(f"wrote {output}: {counts['roles']} roles, {counts['skills']} skills\n")
+
+
 def _place_commands() -> None:
     """Every command draws careercli.help's page, listed under its panel of HELP_PANELS."""
     panel_of = {name: panel for panel, names in HELP_PANELS.items() for name in names}
-    for typer_app in (app, profile_app):
+    for typer_app in (app, profile_app, import_app):
         for info in typer_app.registered_commands:
             if info.cls in (None, TyperCommand):
                 info.cls = _Command

@@ -14,7 +14,7 @@ import shlex
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
@@ -121,6 +121,27 @@ def slow_work_status(message: str, delay: float = 0.5) -> Iterator[None]:
         timer.cancel()
         timer.join()  # a start already under way must finish before the stop
         status.stop()
+
+
+@contextlib.contextmanager
+def import_progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress bar on stderr for a long import, only when stderr is a terminal: the
+    callback takes (step, done, total). None when there is no terminal to draw on."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   console=console, transient=True)  # fmt: skip
+    task = bar.add_task("Importing", total=None)
+
+    def step(what: str, done: int, total: int) -> None:
+        bar.update(task, description=what, completed=done, total=total)
+
+    with bar:
+        yield step
 
 
 PAGING = {"on": True}  # ``careercli --no-pager`` turns it off for the run
