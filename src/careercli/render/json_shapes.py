@@ -354,10 +354,16 @@ def profile_json(
     }
 
 
-def validation_json(path: str, counts: dict[str, int] | None, errors: list[str]) -> Data:
+def validation_json(
+    path: str, counts: dict[str, int] | None, errors: list[str], merge: Data | None = None
+) -> Data:
+    """``merge``: of several KBs, each KB and what merging them did (else left out)."""
     if counts is None:
         return {"path": path, "valid": False, "errors": errors}
-    return {"path": path, "valid": True, "counts": counts}
+    data: Data = {"path": path, "valid": True, "counts": counts}
+    if merge is not None:
+        data["merge"] = merge
+    return data
 
 
 def hits_json(hits: list[Hit]) -> list[Data]:
