@@ -328,8 +328,8 @@ def root(
             "--data",
             envvar=DATA_ENV,
             metavar="FILE",
-            help="Knowledge base YAML to use instead of the bundled one; give it again to "
-            "use several as one catalogue ($CAREERCLI_DATA: a list, like PATH).",
+            help="Knowledge base YAML to use instead of the bundled one; repeat it to use "
+            "several as one (the variable: a list, like PATH).",
             show_default=False,
         ),
     ] = None,

@@ -266,8 +266,8 @@ def _remember(
 ) -> None:
     """Point this KB path at cache ``key``, and delete the cache of its previous content.
 
-    The fingerprint ``seen`` (a list of them, of several KBs) lets the next run skip hashing, but not for a file changed
-    (its ctime) in the last two seconds: on filesystems with 1-second timestamps a second
+    The fingerprint ``seen`` (a list of them, of several KBs) lets the next run skip
+    hashing, but not for a file changed (its ctime) in the last two seconds: on filesystems with 1-second timestamps a second
     edit in that second could keep the same fingerprint (the content hash still finds the
     cache then).
 
@@ -345,9 +345,7 @@ def build(
         [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in meta.items()],
     )
     origins = merged.origins if merged is not None else {}
-    conn.executemany(
-        f"INSERT INTO roles VALUES ({','.join('?' * 18)})", _role_rows(kb, origins)
-    )
+    conn.executemany(f"INSERT INTO roles VALUES ({','.join('?' * 18)})", _role_rows(kb, origins))
     links = _skill_links(kb)
     needs: dict[str, list[int]] = {}
     for r in kb.roles:

@@ -26,7 +26,7 @@ def render_summary(
         lines.append(Text.assemble(("  kb ", "dim"), (kb["label"], "bold"), f": {kb['path']}"))
     lines.append(table)
     shared = merge["shared_skills"]
-    lines.append(Text(f"merged: {shared} skill{"" if shared == 1 else "s"} shared by id"))
+    lines.append(Text(f"merged: {shared} skill{'' if shared == 1 else 's'} shared by id"))
     if merge["clashing_titles"]:
         lines.append(
             Text(
