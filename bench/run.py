@@ -553,6 +553,14 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated subset of the row labels (default: all; empty: none, for --cold)",
     )
     parser.add_argument("--cold", action="store_true", help="also role with an empty cache")
+    parser.add_argument(
+        "--also",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="another KB loaded with --kb as one catalogue (repeatable; commands from --kb)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     parser.add_argument("--names", type=Path, help=argparse.SUPPRESS)  # see kb_commands
     args = parser.parse_args(argv)
@@ -565,17 +573,23 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [c for c in wanted if c not in ALL]
     if unknown:
         parser.error(f"unknown command(s) {', '.join(unknown)}; choose from {','.join(ALL)}")
+    if args.cold and args.also:
+        parser.error("--cold measures one KB against its own yaml.load: leave out --also")
     if not wanted and not args.cold:
         parser.error("nothing to measure: give --commands or --cold")
 
     kb = (args.kb or default_kb()).resolve()
-    if not kb.is_file():
-        parser.error(f"{kb}: no such file")
+    also = [p.resolve() for p in args.also]
+    for path in (kb, *also):
+        if not path.is_file():
+            parser.error(f"{path}: no such file")
     exe = careercli_executable()
     byte_compile()
     commands, seed, n_roles, n_skills = kb_commands(kb)
+    shown_kbs = [str(p.relative_to(Path.cwd()) if p.is_relative_to(Path.cwd()) else p)
+                 for p in (kb, *also)]  # fmt: skip
     meta = {
-        "kb": str(kb.relative_to(Path.cwd()) if kb.is_relative_to(Path.cwd()) else kb),
+        "kb": " + ".join(shown_kbs),
         "roles": n_roles,
         "skills": n_skills,
         "rounds": args.rounds,
@@ -594,7 +608,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="careercli-bench-") as tmp:
         root = Path(tmp)
         warm_env = base | {
-            "CAREERCLI_DATA": str(kb),
+            "CAREERCLI_DATA": os.pathsep.join(str(p) for p in (kb, *also)),  # one catalogue
             "CAREERCLI_CACHE": str(root / "cache"),  # kept: every run after the first is warm
             "CAREERCLI_HOME": str(root / "home"),
         }
