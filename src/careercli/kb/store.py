@@ -267,9 +267,9 @@ def _remember(
     """Point this KB path at cache ``key``, and delete the cache of its previous content.
 
     The fingerprint ``seen`` (a list of them, of several KBs) lets the next run skip
-    hashing, but not for a file changed (its ctime) in the last two seconds: on filesystems with 1-second timestamps a second
-    edit in that second could keep the same fingerprint (the content hash still finds the
-    cache then).
+    hashing, but not for a file changed (its ctime) in the last two seconds: on
+    filesystems with 1-second timestamps a second edit in that second could keep the same
+    fingerprint (the content hash still finds the cache then).
 
     One cache file per KB path and version of this code: without the deletion every edit
     of a large KB would leave a file of its size behind. Another path with the same old
