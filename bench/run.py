@@ -39,7 +39,7 @@ import sysconfig
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -328,6 +328,27 @@ def cold(
 
 
 # --- what to run ----------------------------------------------------------------------
+
+
+_SEVERAL = re.compile(r"'(?P<name>.+?)' names more than one role; did you mean: (?P<opts>.+)\?$")
+
+
+def _told_apart(cmd: Command, exe: str, env: Env, label: str) -> Command:
+    """``cmd`` with each role name that several KBs share replaced by the title of the
+    role of KB ``label`` (``Machine Learning Engineer (roles)``), found by running it."""
+    args = list(cmd.args)
+    for _ in range(len(args)):
+        done = subprocess.run(
+            [exe, *args], env=env | cmd.env, capture_output=True, text=True, check=False
+        )
+        found = _SEVERAL.search(done.stderr.strip())
+        if done.returncode == 0 or found is None or found["name"] not in args:
+            break
+        mine = [o for o in found["opts"].split(", ") if o.endswith(f"({label})")]
+        if not mine:
+            break
+        args[args.index(found["name"])] = mine[0]
+    return replace(cmd, args=args)
 
 
 def careercli_executable() -> str:
@@ -622,6 +643,8 @@ def main(argv: list[str] | None = None) -> int:
         except CommandFailed as err:  # each command then shows its own error, if any
             print(f"bench: could not fill the profile: {err}", file=sys.stderr)
         stderr = root / "stderr"
+        if also:  # a title another KB shares is told apart: take the one of --kb's role
+            commands = {k: _told_apart(c, exe, warm_env, kb.stem) for k, c in commands.items()}
         for cmd in (commands[c] for c in wanted):
             print(f"measuring {cmd.label} ...", file=sys.stderr)
             invocation = ([exe, *cmd.args], warm_env | cmd.env)
