@@ -658,26 +658,26 @@ def _validate(path: Path) -> None:
     print(f"valid: {len(kb.roles)} roles, {len(kb.skills)} skills", file=sys.stderr)
 
 
-_OWN = ("sources", "roles", "salary_families", "career_tracks", "career_stages", "industries")
-_REF_KEYS = {"source", "sources", "role", "parent", "salary_family"}
+_PREFIXED = ("sources", "roles", "salary_families", "career_tracks", "career_stages", "industries")
+_PREFIXED_REFS = {"source", "sources", "role", "parent", "salary_family"}
 
 
 def prefix_ids(kb: dict[str, Any], prefix: str) -> dict[str, Any]:
     """``kb`` with every id but the skills' prefixed (and every reference to them), so that
     it loads beside another KB as one catalogue (skills keep theirs: shared ones merge)."""
-    renamed = {e["id"]: prefix + e["id"] for c in _OWN for e in kb.get(c, []) if "id" in e}
+    renamed = {e["id"]: prefix + e["id"] for c in _PREFIXED for e in kb.get(c, []) if "id" in e}
 
     def walk(value: Any, key: str = "") -> Any:
         if isinstance(value, dict):
             return {k: walk(v, k) for k, v in value.items()}
         if isinstance(value, list):
             return [walk(v, key) for v in value]
-        if isinstance(value, str) and key in _REF_KEYS:
+        if isinstance(value, str) and key in _PREFIXED_REFS:
             return renamed.get(value, value)
         return value
 
     out = walk(kb)
-    for collection in _OWN:
+    for collection in _PREFIXED:
         for entry in out.get(collection, []):
             if "id" in entry:
                 entry["id"] = renamed[entry["id"]]
