@@ -658,6 +658,32 @@ def _validate(path: Path) -> None:
     print(f"valid: {len(kb.roles)} roles, {len(kb.skills)} skills", file=sys.stderr)
 
 
+_PREFIXED = ("sources", "roles", "salary_families", "career_tracks", "career_stages", "industries")
+_PREFIXED_REFS = {"source", "sources", "role", "parent", "salary_family"}
+
+
+def prefix_ids(kb: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """``kb`` with every id but the skills' prefixed (and every reference to them), so that
+    it loads beside another KB as one catalogue (skills keep theirs: shared ones merge)."""
+    renamed = {e["id"]: prefix + e["id"] for c in _PREFIXED for e in kb.get(c, []) if "id" in e}
+
+    def walk(value: Any, key: str = "") -> Any:
+        if isinstance(value, dict):
+            return {k: walk(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, key) for v in value]
+        if isinstance(value, str) and key in _PREFIXED_REFS:
+            return renamed.get(value, value)
+        return value
+
+    out = walk(kb)
+    for collection in _PREFIXED:
+        for entry in out.get(collection, []):
+            if "id" in entry:
+                entry["id"] = renamed[entry["id"]]
+    return out  # type: ignore[no-any-return]
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     kind = parser.add_mutually_exclusive_group(required=True)
@@ -673,6 +699,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True, help="YAML file to write")
     parser.add_argument(
         "--validate", action="store_true", help="then load it with careercli's loader"
+    )
+    parser.add_argument(
+        "--id-prefix",
+        default="",
+        help="prefix every id but the skills' (to load it beside another KB, e.g. 'gen-')",
     )
     args = parser.parse_args(argv)
 
@@ -691,6 +722,8 @@ def main(argv: list[str] | None = None) -> None:
         if not isinstance(source, dict):
             parser.error(f"{args.input}: not a knowledge base (top level is not a mapping)")
         kb = scale_kb(source, args.scale)
+    if args.id_prefix:
+        kb = prefix_ids(kb, args.id_prefix)
     dump(kb, args.out)
     size = args.out.stat().st_size / 2**20
     print(

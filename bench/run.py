@@ -39,7 +39,7 @@ import sysconfig
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -330,6 +330,27 @@ def cold(
 # --- what to run ----------------------------------------------------------------------
 
 
+_SEVERAL = re.compile(r"'(?P<name>.+?)' names more than one role; did you mean: (?P<opts>.+)\?$")
+
+
+def _told_apart(cmd: Command, exe: str, env: Env, label: str) -> Command:
+    """``cmd`` with each role name that several KBs share replaced by the title of the
+    role of KB ``label`` (``Machine Learning Engineer (roles)``), found by running it."""
+    args = list(cmd.args)
+    for _ in range(len(args)):
+        done = subprocess.run(
+            [exe, *args], env=env | cmd.env, capture_output=True, text=True, check=False
+        )
+        found = _SEVERAL.search(done.stderr.strip())
+        if done.returncode == 0 or found is None or found["name"] not in args:
+            break
+        mine = [o for o in found["opts"].split(", ") if o.endswith(f"({label})")]
+        if not mine:
+            break
+        args[args.index(found["name"])] = mine[0]
+    return replace(cmd, args=args)
+
+
 def careercli_executable() -> str:
     """The console script of this interpreter: a pyenv/asdf shim would add a shell's time."""
     script = Path(sysconfig.get_path("scripts")) / "careercli"
@@ -553,6 +574,14 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated subset of the row labels (default: all; empty: none, for --cold)",
     )
     parser.add_argument("--cold", action="store_true", help="also role with an empty cache")
+    parser.add_argument(
+        "--also",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="another KB loaded with --kb as one catalogue (repeatable; commands from --kb)",
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     parser.add_argument("--names", type=Path, help=argparse.SUPPRESS)  # see kb_commands
     args = parser.parse_args(argv)
@@ -565,17 +594,23 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [c for c in wanted if c not in ALL]
     if unknown:
         parser.error(f"unknown command(s) {', '.join(unknown)}; choose from {','.join(ALL)}")
+    if args.cold and args.also:
+        parser.error("--cold measures one KB against its own yaml.load: leave out --also")
     if not wanted and not args.cold:
         parser.error("nothing to measure: give --commands or --cold")
 
     kb = (args.kb or default_kb()).resolve()
-    if not kb.is_file():
-        parser.error(f"{kb}: no such file")
+    also = [p.resolve() for p in args.also]
+    for path in (kb, *also):
+        if not path.is_file():
+            parser.error(f"{path}: no such file")
     exe = careercli_executable()
     byte_compile()
     commands, seed, n_roles, n_skills = kb_commands(kb)
+    shown_kbs = [str(p.relative_to(Path.cwd()) if p.is_relative_to(Path.cwd()) else p)
+                 for p in (kb, *also)]  # fmt: skip
     meta = {
-        "kb": str(kb.relative_to(Path.cwd()) if kb.is_relative_to(Path.cwd()) else kb),
+        "kb": " + ".join(shown_kbs),
         "roles": n_roles,
         "skills": n_skills,
         "rounds": args.rounds,
@@ -594,7 +629,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="careercli-bench-") as tmp:
         root = Path(tmp)
         warm_env = base | {
-            "CAREERCLI_DATA": str(kb),
+            "CAREERCLI_DATA": os.pathsep.join(str(p) for p in (kb, *also)),  # one catalogue
             "CAREERCLI_CACHE": str(root / "cache"),  # kept: every run after the first is warm
             "CAREERCLI_HOME": str(root / "home"),
         }
@@ -608,6 +643,8 @@ def main(argv: list[str] | None = None) -> int:
         except CommandFailed as err:  # each command then shows its own error, if any
             print(f"bench: could not fill the profile: {err}", file=sys.stderr)
         stderr = root / "stderr"
+        if also:  # a title another KB shares is told apart: take the one of --kb's role
+            commands = {k: _told_apart(c, exe, warm_env, kb.stem) for k, c in commands.items()}
         for cmd in (commands[c] for c in wanted):
             print(f"measuring {cmd.label} ...", file=sys.stderr)
             invocation = ([exe, *cmd.args], warm_env | cmd.env)

@@ -81,3 +81,27 @@ def test_pages_with_a_profile(run: Run, snapshot: SnapshotAssertion) -> None:
         result = run(*args, width=80)
         assert result.exit_code == 0, (name, result.stderr)
         assert result.stdout == snapshot(name=name)
+
+
+# Several KBs as one (the bundled one beside tests/data/second.yaml): whose each role is.
+SEVERAL_PAGES = {
+    "several-skill": ["skill", "pytorch"],
+    "several-role": ["role", "Machine Learning Engineer (second)"],
+    "several-compare": ["compare", "MLE", "Data Scientists"],
+    "several-search": ["search", "scikit"],
+    "several-roles": ["roles", "--track", "specialized"],
+    "several-validate": ["validate"],
+}
+
+
+@pytest.mark.parametrize("name", SEVERAL_PAGES)
+def test_several_kbs_page(run: Run, snapshot: SnapshotAssertion, name: str) -> None:
+    from pathlib import Path
+
+    second = Path(__file__).parent / "data" / "second.yaml"
+    kbs = ["--data", str(bundled_data_path()), "--data", str(second)]
+    result = run(*kbs, *SEVERAL_PAGES[name], width=80)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    page = result.stdout.replace(str(bundled_data_path()), "<bundled KB>")
+    assert page.replace(str(second), "<second KB>") == snapshot

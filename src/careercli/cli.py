@@ -268,20 +268,20 @@ app = typer.Typer(
 
 @dataclass
 class State:
-    data: str | None = None
+    data: list[str] | None = None
     use_cache: bool = True
     given_by: str = "--data"  # or the environment variable, for messages
     wrote: bool = False  # the command saved something: never run it twice
     _catalog: Catalog | None = field(default=None, repr=False)
 
     def catalog(self) -> Catalog:
-        from careercli.kb.paths import data_path
+        from careercli.kb.paths import data_paths
         from careercli.kb.store import open_catalog
         from careercli.terminal import slow_work_status
 
         if self._catalog is None:
             self._catalog = open_catalog(
-                data_path(self.data, self.given_by),
+                data_paths(self.data, self.given_by),
                 self.use_cache and not _Group.fresh_only,
                 lambda: slow_work_status("Reading the knowledge base (cached for next time)"),
             )
@@ -300,9 +300,17 @@ def _state(ctx: typer.Context) -> State:
     obj = root.obj
     if not isinstance(obj, State):
         # Shell completion parses without running the root callback: take its options here.
-        obj = State(data=root.params.get("data"), use_cache=not root.params.get("no_cache"))
+        data = root.params.get("data")
+        if data and os.environ.get(DATA_ENV):
+            data = _path_list(os.environ[DATA_ENV])
+        obj = State(data=list(data) if data else None, use_cache=not root.params.get("no_cache"))
         root.obj = obj
     return obj
+
+
+def _path_list(value: str) -> list[str] | None:
+    """``$CAREERCLI_DATA`` split at ``os.pathsep``; empty entries (``a.yaml:``) skipped."""
+    return [part for part in value.split(os.pathsep) if part.strip()] or None
 
 
 def _version(value: bool) -> None:
@@ -315,12 +323,13 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     data: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--data",
             envvar=DATA_ENV,
             metavar="FILE",
-            help="Knowledge base YAML to use instead of the bundled one.",
+            help="Knowledge base YAML to use instead of the bundled one; repeat it to use "
+            "several as one (the variable: a list, like PATH).",
             show_default=False,
         ),
     ] = None,
@@ -340,11 +349,13 @@ def root(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    if data is not None and not data.strip():
-        raise UsageProblem("--data names no file: give the path of a YAML knowledge base")
     source = ctx.get_parameter_source("data")
     given_by = DATA_ENV if source is not None and source.name == "ENVIRONMENT" else "--data"
-    ctx.obj = State(data=data, use_cache=not no_cache, given_by=given_by)
+    if given_by == DATA_ENV:  # a path list like PATH (click would split it at spaces)
+        data = _path_list(os.environ.get(DATA_ENV, ""))
+    if data is not None and any(not d.strip() for d in data):
+        raise UsageProblem("--data names no file: give the path of a YAML knowledge base")
+    ctx.obj = State(data=list(data) if data else None, use_cache=not no_cache, given_by=given_by)
     from careercli.terminal import PAGING
 
     PAGING["on"] = not no_pager
@@ -397,29 +408,31 @@ def validate(
       careercli validate
       careercli validate data/roles.yaml
     """
-    from careercli.kb.paths import data_path
+    from careercli.kb.paths import data_paths
     from careercli.render.json_shapes import validation_json
 
     state = _state(ctx)
-    target = path or data_path(state.data)
+    targets = [str(path)] if path else [str(p) for p in data_paths(state.data, state.given_by)]
+    shown = os.pathsep.join(targets)
     try:
-        checked = State(data=str(target), use_cache=state.use_cache)
+        checked = State(data=targets, use_cache=state.use_cache, given_by=state.given_by)
         ctx.find_root().obj = checked  # so that a damaged cache of it is discarded
-        counts = checked.catalog().counts()
+        catalog = checked.catalog()
+        counts, merge = catalog.counts(), catalog.merge
     except KBError as err:
         if as_json:
-            print_json(validation_json(str(target), None, err.lines or [err.message]))
+            print_json(validation_json(shown, None, err.lines or [err.message]))
         else:
             error_line(err.message)
             for line in err.lines:
                 sys.stderr.write(f"  {one_line(line)}\n")
         raise typer.Exit(ExitStatus.ERROR) from None
     if as_json:
-        print_json(validation_json(str(target), counts, []))
+        print_json(validation_json(shown, counts, [], merge))
         return
     from careercli.render.summary import render_summary
 
-    print_renderable(render_summary(str(target), counts))
+    print_renderable(render_summary(shown, counts, merge))
 
 
 @app.command()

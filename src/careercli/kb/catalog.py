@@ -126,6 +126,22 @@ class Catalog:
     def guidance(self) -> list[TextBlock]:
         return list(self._meta("guidance"))
 
+    @cached_property
+    def merge(self) -> dict[str, Any] | None:
+        """Of several KBs merged: ``kbs`` ({label, path} in order), ``shared_skills`` (skills
+        two KBs define, merged into one) and ``clashing_titles`` (roles told apart by their
+        KB's label); None for one KB."""
+        (value,) = self._db.execute("SELECT value FROM meta WHERE key = 'merge'").fetchone()
+        merged: dict[str, Any] | None = json.loads(value)
+        return merged
+
+    def role_kb(self, role_id: str) -> str | None:
+        """The label of the KB the role comes from, when several are loaded (else None)."""
+        if self.merge is None:
+            return None
+        row = self._db.execute("SELECT kb FROM roles WHERE id = ?", (role_id,)).fetchone()
+        return row[0] if row is not None else None
+
     # --- names -----------------------------------------------------------------------
 
     def _name(self, kind: str, entry_id: str) -> str:
@@ -266,14 +282,15 @@ class Catalog:
         """Light rows for listings, and how many there are in all (``limit`` or not).
 
         Rows hold id, title, track, family, n_skills, sources, has_roadmap, totals (each
-        roadmap's total time, as Duration records) and named_only; filtered by track,
+        roadmap's total time, as Duration records), named_only and kb (the label of the
+        KB it comes from, when several are loaded, else None); filtered by track,
         salary family ids and having a roadmap; ordered by track then title
         (``by="track"``), by title, or as in the file (``by="file"``). Indexed, so a
         screenful of a large KB reads little.
         """
         keys = (
             "id", "title", "track", "family", "n_skills", "sources", "has_roadmap", "totals",
-            "named_only",
+            "named_only", "kb",
         )  # fmt: skip
         where, args = ["1"], []
         if track is not None:

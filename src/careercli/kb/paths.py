@@ -44,6 +44,24 @@ def data_path(explicit: str | os.PathLike[str] | None = None, given_by: str = "-
     return bundled_data_path()
 
 
+def data_paths(
+    explicit: list[str] | tuple[str, ...] | None = None, given_by: str = "--data"
+) -> list[Path]:
+    """The KBs to use, in order: those given (``--data``, repeated, or ``$CAREERCLI_DATA``,
+    a path list split like ``PATH``), else the bundled one. The same file given twice is
+    used once."""
+    if not explicit:
+        return [bundled_data_path()]
+    paths = [expand_user(os.fspath(p), given_by) for p in explicit]
+    unique: dict[Path, Path] = {}
+    for p in paths:
+        try:
+            unique.setdefault(p.resolve(), p)
+        except (OSError, RuntimeError, ValueError):
+            unique.setdefault(p, p)
+    return list(unique.values())
+
+
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refusing directories, missing files and files over the cap."""
     try:

@@ -23,7 +23,7 @@ import re
 import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,10 +34,11 @@ from careercli.kb.shapes import LEVELS, TIERS, TRACKS, roadmap_total, skill_tier
 from careercli.text import normalise
 
 if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
+    from careercli.kb.merge import Merged
     from careercli.kb.models import KnowledgeBase, Role, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 17  # bump when the tables below change
+LAYOUT = 18  # bump when the tables below change
 
 # The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
 # them); a column holding several pieces (topics, aliases) has one piece per line.
@@ -55,6 +56,7 @@ CREATE TABLE roles(
     track_pos INTEGER, folded TEXT,  -- the roles listing's order
     totals TEXT,  -- each roadmap's total time (JSON), for listings
     named_only INTEGER,  -- a title the sources name without describing it
+    kb TEXT,  -- of several KBs, the label of the one it comes from (else NULL)
     json TEXT NOT NULL);  -- last: a scan reading the columns before it skips its pages
 CREATE INDEX roles_parent ON roles(parent);
 CREATE INDEX roles_listing ON roles(track_pos, folded);
@@ -133,27 +135,36 @@ def _fingerprint(path: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None = None) -> Catalog:
-    """The catalog of the KB at ``path``: from the cache when it is fresh, else built.
+def open_catalog(
+    path: Path | Sequence[Path], use_cache: bool = True, progress: Progress | None = None
+) -> Catalog:
+    """The catalog of the KB at ``path`` (or of several KBs, merged in the order given):
+    from the cache when it is fresh, else built.
 
     Any problem with the YAML raises a KBError (the file is never cached then); any
-    problem with the cache only means building in memory.
+    problem with the cache only means building in memory. Several KBs are cached as one,
+    under a key made of every file's content, so a warm lookup costs what one KB's does.
     """
+    paths = [path] if isinstance(path, Path) else list(path)
     salt = _salt()
     folder = cache_dir()
-    pointer = folder / f"path-{_digest(str(path.absolute()))[:20]}.json"
+    where = "\0".join(str(p.absolute()) for p in paths)
+    pointer = folder / f"path-{_digest(where)[:20]}.json"
     saved = _read_pointer(pointer) if use_cache else None
-    now = _fingerprint(path)
+    now = _fingerprints(paths)
     if saved is not None and now is not None and saved["salt"] == salt and saved["file"] == now:
         db = folder / f"kb-{saved['key']}.sqlite"
         conn = _open_db(db, saved["key"])
         if conn is not None:
             return Catalog(conn, str(db))
-    before = _fingerprint(path)
-    raw = read_bytes(path)
-    # The pointer may only vouch for the bytes just read: not if the file changed meanwhile.
-    seen = before if before == _fingerprint(path) else None
-    key = _digest(salt + "\0", raw)
+    before = _fingerprints(paths)
+    raws = [read_bytes(p) for p in paths]
+    # The pointer may only vouch for the bytes just read: not if a file changed meanwhile.
+    seen = before if before == _fingerprints(paths) else None
+    if len(paths) == 1:
+        key = _digest(salt + "\0", raws[0])
+    else:
+        key = _digest(salt + "\0" + "\0".join(_digest("", raw) for raw in raws))
     if use_cache:
         db = folder / f"kb-{key}.sqlite"
         conn = _open_db(db, key)
@@ -163,15 +174,31 @@ def open_catalog(path: Path, use_cache: bool = True, progress: Progress | None =
     from careercli.kb.loader import load_kb  # YAML, Pydantic: only to build a cache
 
     with progress() if progress else contextlib.nullcontext():
-        kb = load_kb(path, raw)
+        merged: Merged | None = None
+        if len(paths) == 1:
+            kb = load_kb(paths[0], raws[0])
+        else:
+            from careercli.kb.merge import merge
+
+            merged = merge([(p, load_kb(p, raw)) for p, raw in zip(paths, raws, strict=True)])
+            kb = merged.kb
         if use_cache:
-            built = _build_file(kb, folder, key)
+            built = _build_file(kb, folder, key, merged)
             if built is not None:
                 _remember(pointer, saved, seen, key, salt)
                 return Catalog(built, str(folder / f"kb-{key}.sqlite"))
         conn = sqlite3.connect(":memory:")
-        build(conn, kb, key)
+        build(conn, kb, key, merged)
         return Catalog(conn)
+
+
+def _fingerprints(paths: list[Path]) -> Any:
+    """One file's fingerprint (as a single KB's pointer has always held), or the list of
+    every file's; None if any file cannot be looked at."""
+    if len(paths) == 1:
+        return _fingerprint(paths[0])
+    prints = [_fingerprint(p) for p in paths]
+    return None if any(p is None for p in prints) else prints
 
 
 def discard(catalog: Catalog) -> bool | None:
@@ -235,14 +262,14 @@ TRUST_AFTER_NS = 2_000_000_000
 
 
 def _remember(
-    pointer: Path, saved: dict[str, Any] | None, seen: list[int] | None, key: str, salt: str
+    pointer: Path, saved: dict[str, Any] | None, seen: list[Any] | None, key: str, salt: str
 ) -> None:
     """Point this KB path at cache ``key``, and delete the cache of its previous content.
 
-    The fingerprint ``seen`` lets the next run skip hashing, but not for a file changed
-    (its ctime) in the last two seconds: on filesystems with 1-second timestamps a second
-    edit in that second could keep the same fingerprint (the content hash still finds the
-    cache then).
+    The fingerprint ``seen`` (a list of them, of several KBs) lets the next run skip
+    hashing, but not for a file changed (its ctime) in the last two seconds: on
+    filesystems with 1-second timestamps a second edit in that second could keep the same
+    fingerprint (the content hash still finds the cache then).
 
     One cache file per KB path and version of this code: without the deletion every edit
     of a large KB would leave a file of its size behind. Another path with the same old
@@ -251,7 +278,9 @@ def _remember(
     """
     # The change time, which no tool can set back (``touch -d``, ``tar``, ``cp -p`` restore
     # only the modification time): an edit after this run changes it, even in one second.
-    trusted = seen is not None and time.time_ns() - max(seen[1], seen[2]) >= TRUST_AFTER_NS
+    prints = [] if seen is None else seen if isinstance(seen[0], list) else [seen]
+    newest = max((max(p[1], p[2]) for p in prints), default=0)
+    trusted = seen is not None and time.time_ns() - newest >= TRUST_AFTER_NS
     with contextlib.suppress(OSError):
         record = {"salt": salt, "file": seen if trusted else None, "key": key}
         atomic_write(pointer, json.dumps(record).encode())
@@ -260,7 +289,9 @@ def _remember(
             (pointer.parent / f"kb-{saved['key']}.sqlite").unlink(missing_ok=True)
 
 
-def _build_file(kb: KnowledgeBase, folder: Path, key: str) -> sqlite3.Connection | None:
+def _build_file(
+    kb: KnowledgeBase, folder: Path, key: str, merged: Merged | None = None
+) -> sqlite3.Connection | None:
     """Build the cache file next to its final name and move it in place atomically."""
     tmp: str | None = None
     try:
@@ -269,7 +300,7 @@ def _build_file(kb: KnowledgeBase, folder: Path, key: str) -> sqlite3.Connection
         fd, tmp = tempfile.mkstemp(prefix=".kb-", suffix=".sqlite", dir=folder)
         os.close(fd)
         with contextlib.closing(sqlite3.connect(tmp)) as conn:
-            build(conn, kb, key)
+            build(conn, kb, key, merged)
         final = folder / f"kb-{key}.sqlite"
         os.replace(tmp, final)
         tmp = None
@@ -293,8 +324,10 @@ def _sweep(folder: Path) -> None:
                 leftover.unlink()
 
 
-def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
-    """Fill an empty database with ``kb``."""
+def build(
+    conn: sqlite3.Connection, kb: KnowledgeBase, key: str, merged: Merged | None = None
+) -> None:
+    """Fill an empty database with ``kb`` (``merged``: of several KBs, and how)."""
     conn.executescript(_DDL)
     meta = {
         "key": key,
@@ -305,12 +338,14 @@ def build(conn: sqlite3.Connection, kb: KnowledgeBase, key: str) -> None:
         "career_stages": [s.model_dump(mode="json") for s in kb.career_stages],
         "industries": [i.model_dump(mode="json") for i in kb.industries],
         "guidance": [g.model_dump(mode="json") for g in kb.guidance],
+        "merge": merged.report() if merged is not None else None,
     }
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [(k, v if isinstance(v, str) else json.dumps(v)) for k, v in meta.items()],
     )
-    conn.executemany("INSERT INTO roles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", _role_rows(kb))
+    origins = merged.origins if merged is not None else {}
+    conn.executemany(f"INSERT INTO roles VALUES ({','.join('?' * 18)})", _role_rows(kb, origins))
     links = _skill_links(kb)
     needs: dict[str, list[int]] = {}
     for r in kb.roles:
@@ -398,15 +433,22 @@ def role_needs(role: Role, links: dict[str, list[str]]) -> dict[str, tuple[str, 
     return needs
 
 
-def _role_rows(kb: KnowledgeBase) -> Iterator[tuple[Any, ...]]:
+def _role_rows(kb: KnowledgeBase, origins: dict[str, str]) -> Iterator[tuple[Any, ...]]:
+    """A row per role; of several KBs, the role's JSON also names its KB (``kb``)."""
     links = _skill_links(kb)
     for i, r in enumerate(kb.roles):
         tiers = [t for t, _ in role_needs(r, links).values()]
+        origin = origins.get(r.id)
+        text = (
+            json.dumps({**r.model_dump(mode="json"), "kb": origin}, ensure_ascii=False)
+            if origin
+            else r.model_dump_json()
+        )
         yield (
             r.id, i, r.title, r.track, r.salary_family, r.parent, len(tiers),
             json.dumps(r.sources), int(bool(r.roadmaps)),
             *(tiers.count(t) for t in TIERS), _track_pos(r.track), r.title.casefold(),
-            _totals(r), int(r.named_only), r.model_dump_json(),
+            _totals(r), int(r.named_only), origin, text,
         )  # fmt: skip
 
 

@@ -51,6 +51,7 @@ class Hit:
     name: str
     score: float  # bm25's, higher is better
     where: list[Match]  # the most telling first
+    kb: str | None = None  # a role's, of several KBs loaded: the one it comes from
 
 
 def words(text: str) -> list[str]:
@@ -74,8 +75,10 @@ def search(catalog: Catalog, text: str, limit: int = 20) -> list[Hit]:
     if not rows:
         rows = catalog.search(_match(terms, prefix=True), weights, limit, exact)
     return [
-        Hit(kind, id_, name, score, _where(kind, marked)) for kind, id_, name, score, marked in rows
-    ]
+        Hit(kind, id_, name, score, _where(kind, marked),
+            catalog.role_kb(id_) if kind == "role" else None)
+        for kind, id_, name, score, marked in rows
+    ]  # fmt: skip
 
 
 def _where(kind: str, marked: list[str]) -> list[Match]:

@@ -20,6 +20,7 @@ class RoleNeed:
     tier: Tier
     groups: tuple[str, ...]
     via: str | None = None  # the role's skill implying this one (the KB's curation)
+    kb: str | None = None  # of several KBs loaded, the one the role comes from
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillD
     skill = catalog.skill(skill_id)
     needs = [
         RoleNeed(role, catalog.role_title(role), TIERS[tier], tuple(groups),
-                 catalog.skill_name(via) if via else None)
+                 catalog.skill_name(via) if via else None, catalog.role_kb(role))
         for role, tier, groups, via in catalog.needs_of_skill(skill_id)
     ]  # fmt: skip
     needs.sort(key=lambda n: (n.via is not None, TIERS.index(n.tier), n.title))

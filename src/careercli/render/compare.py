@@ -173,7 +173,11 @@ def _table(
     )
     t.add_column("", no_wrap=True, width=LABEL_WIDTH, style="dim")
     for d in comp.details:
-        t.add_column(Text(d.role.title), ratio=1, overflow="fold", min_width=COLUMN_MIN)
+        head = Text(d.role.title)
+        kb = getattr(d.role, "kb", None)  # of several KBs loaded, the one it comes from
+        if kb:
+            head.append(f"\nfrom the {kb} KB", style="dim not bold")
+        t.add_column(head, ratio=1, overflow="fold", min_width=COLUMN_MIN)
     for label, cells in rows:  # numbered row by row, left to right
         t.add_row(label, *(_cell_text(c, cites, _is_list(label)) for c in cells))
     return t
@@ -184,7 +188,11 @@ def _cards(comp: Comparison, rows: list[tuple[str, list[Cell]]], cites: Citation
     for i, d in enumerate(comp.details):  # numbered role by role
         if i:
             cards.append(Text(""))
-        cards.append(Text(d.role.title, style="bold"))
+        card = Text(d.role.title, style="bold")
+        kb = getattr(d.role, "kb", None)
+        if kb:
+            card.append(f" · from the {kb} KB", style="dim not bold")
+        cards.append(card)
         grid = Table.grid(padding=(0, 1, 0, 0))
         grid.add_column(no_wrap=True, style="dim")
         grid.add_column(overflow="fold")

@@ -153,6 +153,7 @@ def comparison_json(comp: Comparison) -> Data:
             {
                 "id": rid,
                 "title": d.role.title,
+                **({"kb": kb} if (kb := getattr(d.role, "kb", None)) else {}),
                 "track": d.role.track,
                 "skills": d.tiers,
                 "unique_skills": comp.unique[rid],
@@ -181,6 +182,7 @@ def skill_json(detail: SkillDetail) -> Data:
             "tier": n.tier,
             "groups": list(n.groups),
             "via": n.via,
+            **({"kb": n.kb} if n.kb else {}),
         }
         for n in detail.needed_by
     ]
@@ -231,6 +233,7 @@ def role_rows_json(rows: list[dict[str, Any]]) -> list[Data]:
             "has_roadmap": r["has_roadmap"],
             "way_in": _duration(r["way_in"]),
             "named_only": r["named_only"],
+            **({"kb": r["kb"]} if r.get("kb") else {}),
         }
         for r in rows
     ]
@@ -354,10 +357,16 @@ def profile_json(
     }
 
 
-def validation_json(path: str, counts: dict[str, int] | None, errors: list[str]) -> Data:
+def validation_json(
+    path: str, counts: dict[str, int] | None, errors: list[str], merge: Data | None = None
+) -> Data:
+    """``merge``: of several KBs, each KB and what merging them did (else left out)."""
     if counts is None:
         return {"path": path, "valid": False, "errors": errors}
-    return {"path": path, "valid": True, "counts": counts}
+    data: Data = {"path": path, "valid": True, "counts": counts}
+    if merge is not None:
+        data["merge"] = merge
+    return data
 
 
 def hits_json(hits: list[Hit]) -> list[Data]:
@@ -368,6 +377,7 @@ def hits_json(hits: list[Hit]) -> list[Data]:
             "name": h.name,
             "score": round(h.score, 3),
             "matches": [{"field": m.field, "text": m.text} for m in h.where],
+            **({"kb": h.kb} if h.kb else {}),
         }
         for h in hits
     ]

@@ -20,8 +20,12 @@ def render_roles(roles: list[dict[str, Any]], total: int) -> Listing:
     """The roles listing (``roles`` may be the first ``total``): the time to get in in one
     unit for the whole column, the columns no row fills left out, named-only roles marked."""
     unit = common_unit(r["way_in"] for r in roles if r["way_in"])
+    several = any(r.get("kb") for r in roles)  # KBs loaded: say whose each role is
+    heads = ["Role", "Track", "Pay family", "Skills", f"Way in ({unit})"]
+    if several:
+        heads.insert(1, "KB")
     t = table(
-        "Role", "Track", "Pay family", "Skills", f"Way in ({unit})", min_widths=(16, 8),
+        *heads, min_widths=(16, 4, 8) if several else (16, 8),
         total=total, compact=True, legend=LEGEND,
     )  # fmt: skip
     for r in roles:
@@ -30,5 +34,8 @@ def render_roles(roles: list[dict[str, Any]], total: int) -> Listing:
         if r["named_only"]:
             title.append(f" {NAMED_ONLY}", style="dim")
         skills = "-" if r["named_only"] and not r["n_skills"] else str(r["n_skills"])
-        t.add_row(title, r["track"] or "-", r["family_name"] or "", skills, way_in)
+        cells: list[Text | str] = [title, r["track"] or "-", r["family_name"] or "", skills, way_in]
+        if several:
+            cells.insert(1, r["kb"] or "")
+        t.add_row(*cells)
     return t

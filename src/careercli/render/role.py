@@ -396,6 +396,9 @@ def _facts(detail: RoleDetail) -> list[Text]:
     """``technical track · ML Engineering pay family · also: MLE``, when any is known."""
     role = detail.role
     facts = []
+    kb = getattr(role, "kb", None)  # of several KBs loaded, the one it comes from
+    if kb:
+        facts.append(f"from the {kb} KB")
     if role.track:
         facts.append(f"{role.track} track")
     if detail.family:

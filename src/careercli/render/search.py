@@ -25,7 +25,10 @@ def render_hits(hits: list[Hit]) -> RenderableType:
                 where.append("\n")
             where.append(f"{m.field}: ", style="dim")
             where.append(excerpt(m.text, m.first))
-        t.add_row(h.kind, Text(h.name, style="bold"), where)
+        name = Text(h.name, style="bold")
+        if h.kb:  # of several KBs loaded, the one the role comes from
+            name.append(f"\nfrom the {h.kb} KB", style="dim not bold")
+        t.add_row(h.kind, name, where)
     return t
 
 

@@ -35,13 +35,18 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
     if skill.subtopics:
         parts.append(section("What to learn inside it", bullets(skill.subtopics)))
     if detail.needed_by:
-        t = table("Role", "Tier", "As", min_widths=(14, 9))
+        several = any(n.kb for n in detail.needed_by)  # KBs loaded: say whose each role is
+        heads = ("Role", "KB", "Tier", "As") if several else ("Role", "Tier", "As")
+        t = table(*heads, min_widths=(14, 4, 9) if several else (14, 9))
         for need in detail.needed_by:
-            t.add_row(
+            cells = [
                 plain(need.title),
                 Text(need.tier, style="bold"),
                 plain(f"via {need.via} (curated)" if need.via else ", ".join(need.groups)),
-            )
+            ]
+            if several:
+                cells.insert(1, plain(need.kb or ""))
+            t.add_row(*cells)
         heading = f"Roles that need it ({len(detail.needed_by)})"
         if skill.sources:
             heading += " " + cites.mark(*skill.sources)
