@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -441,3 +442,28 @@ def test_technology_names_take_the_bundled_kbs_ids_where_they_match() -> None:
     assert ids == ["pytorch", "aws", "sql", "microsoft-project", "pytorch", "cpp"]
     # a rated element never takes an id a technology skill has
     assert skills.add("skills", "2.B.3.e", "PyTorch", None) == "pytorch-skill"
+
+
+@pytest.mark.parametrize(("layout", "crlf"), [("txt", False), ("csv", True)], ids=["txt", "csv"])
+def test_the_curated_kb_and_an_import_are_one_catalogue(
+    run: Run, tmp_path: Path, layout: str, crlf: bool
+) -> None:
+    """Issue 15's done-when: import, validate, then role, skill and compare across the
+    curated KB and the imported one, each saying which KB a role comes from."""
+    from careercli.kb.paths import bundled_data_path
+
+    out = tmp_path / "onet.yaml"
+    imported(run, release(tmp_path, layout, crlf), out)
+    both = ["--data", str(bundled_data_path()), "--data", str(out)]
+    checked = run(*both, "validate")
+    assert checked.exit_code == 0, checked.stderr
+    compare = run(*both, "compare", "Machine Learning Engineer", "Data Scientists", width=100)
+    assert compare.exit_code == 0, compare.stderr
+    page = " ".join(compare.stdout.split())
+    assert "from the roles KB" in page and "from the onet KB" in page
+    skill = json.loads(run(*both, "skill", "pytorch", "--json").stdout)
+    kbs = {n["role"]: n.get("kb") for n in skill["needed_by"]}
+    assert kbs["machine-learning-engineer"] == "roles"
+    assert kbs["onet-15-2051-00"] == "onet"  # PyTorch is one skill in both
+    role = run(*both, "role", "Data Scientists", "--json")
+    assert json.loads(role.stdout)["kb"] == "onet"
