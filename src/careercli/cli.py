@@ -578,12 +578,20 @@ SkillName = Annotated[
 
 
 @app.command()
-def skill(ctx: typer.Context, name: SkillName, as_json: JsonFlag = False) -> None:
+def skill(
+    ctx: typer.Context,
+    name: SkillName,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Every role that needs it, not just the first 30.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
     """Show a skill: the roles that need it and how much, how often listings ask for it.
 
     Examples:
       careercli skill pytorch
       careercli skill k8s --json
+      careercli skill python --all
     """
     from careercli.query.skills import skill_detail
 
@@ -596,7 +604,7 @@ def skill(ctx: typer.Context, name: SkillName, as_json: JsonFlag = False) -> Non
         return
     from careercli.render.skill import render_skill
 
-    print_renderable(render_skill(detail, _have(ctx) or frozenset()))
+    print_renderable(render_skill(detail, _have(ctx) or frozenset(), show_all))
 
 
 @app.command()

@@ -44,6 +44,7 @@ class Catalog:
         self._roles: dict[str, Role] = {}
         self._skills: dict[str, Skill] = {}
         self._names: dict[tuple[str, str], str] = {}
+        self._kbs: dict[str, str] | None = None  # role -> its KB label, read on first use
 
     def close(self) -> None:
         self._db.close()
@@ -139,8 +140,9 @@ class Catalog:
         """The label of the KB the role comes from, when several are loaded (else None)."""
         if self.merge is None:
             return None
-        row = self._db.execute("SELECT kb FROM roles WHERE id = ?", (role_id,)).fetchone()
-        return row[0] if row is not None else None
+        if self._kbs is None:  # one query for every role (only with several KBs loaded)
+            self._kbs = dict(self._rows("SELECT id, kb FROM roles"))
+        return self._kbs.get(role_id)
 
     # --- names -----------------------------------------------------------------------
 
@@ -316,16 +318,25 @@ class Catalog:
             row["totals"] = decode(row["totals"])
         return out, total
 
+    COMMON_FLOOR = 100  # a skill this many roles name may still tell roles apart
+
     def overlaps(self, role_id: str, limit: int) -> list[tuple[str, int, int]]:
         """(role id, skills shared, its skill count) of the roles sharing the most skills
-        with ``role_id`` relative to both lists (Jaccard), best first."""
+        with ``role_id`` relative to both lists (Jaccard), best first.
+
+        A skill more than half of a large KB's roles name (O*NET rates the same 68
+        elements for every occupation) tells no role apart: it is left out of what is
+        shared, which also keeps the join small (a lookup of one role, not of them all).
+        """
+        common = max(self.COMMON_FLOOR, self.counts().get("roles", 0) // 2)
         rows = self._rows(
             "SELECT b.role, COUNT(*) AS shared, r.n_skills FROM role_skills a "
+            "JOIN skills s ON s.id = a.skill AND s.n_roles <= ? "
             "JOIN role_skills b ON b.skill = a.skill AND b.role != a.role "
             "JOIN roles r ON r.id = b.role WHERE a.role = ? GROUP BY b.role "
             "ORDER BY CAST(shared AS REAL) / (r.n_skills + "
             "(SELECT n_skills FROM roles WHERE id = ?) - shared) DESC, r.pos LIMIT ?",
-            (role_id, role_id, limit),
+            (common, role_id, role_id, limit),
         )
         return [(role, shared, n) for role, shared, n in rows]
 
@@ -361,13 +372,21 @@ class Catalog:
         return [(role, tier, json.loads(groups), via) for role, tier, groups, via in rows]
 
     def companions(self, skill_id: str, limit: int) -> list[tuple[str, int]]:
-        """Skills named by the most roles that also name ``skill_id``."""
+        """Skills named by the most roles that also name ``skill_id``, leaving out those
+        more than half of a large KB's roles name (see :meth:`overlaps`): they go with
+        every skill, so they say nothing of this one (and none for such a skill itself)."""
+        common = max(self.COMMON_FLOOR, self.counts().get("roles", 0) // 2)
+        row = self._db.execute("SELECT n_roles FROM skills WHERE id = ?", (skill_id,)).fetchone()
+        if row is None or (row[0] or 0) > common:  # it goes with every skill: none stand out
+            return []
         rows = self._rows(
             "SELECT b.skill, COUNT(*) AS n FROM role_skills a JOIN role_skills b "
-            "ON a.role = b.role AND b.skill != a.skill JOIN names s ON s.kind = 'skill' "
+            "ON a.role = b.role AND b.skill != a.skill "
+            "JOIN skills k ON k.id = b.skill AND k.n_roles <= ? "
+            "JOIN names s ON s.kind = 'skill' "
             "AND s.id = b.skill AND s.is_primary = 1 WHERE a.skill = ? "
             "GROUP BY b.skill ORDER BY n DESC, s.folded LIMIT ?",
-            (skill_id, limit),
+            (common, skill_id, limit),
         )
         return [(r[0], r[1]) for r in rows]
 

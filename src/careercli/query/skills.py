@@ -61,20 +61,27 @@ class SkillDetail:
 
 def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillDetail:
     skill = catalog.skill(skill_id)
+    found = catalog.needs_of_skill(skill_id)
+    # names in two queries, not two a role (a skill O*NET rates is needed by hundreds)
+    catalog.preload_names("role", (role for role, *_ in found))
+    catalog.preload_names("skill", (via for *_, via in found if via))
     needs = [
         RoleNeed(role, catalog.role_title(role), TIERS[tier], tuple(groups),
                  catalog.skill_name(via) if via else None, catalog.role_kb(role))
-        for role, tier, groups, via in catalog.needs_of_skill(skill_id)
+        for role, tier, groups, via in found
     ]  # fmt: skip
     needs.sort(key=lambda n: (n.via is not None, TIERS.index(n.tier), n.title))
+    counted = catalog.listings_of_skill(skill_id)
+    catalog.preload_names("role", (role for role, *_ in counted))
     listings = [
         ListingCount(role, catalog.role_title(role), label, count, sample, source)
-        for role, label, count, sample, source in catalog.listings_of_skill(skill_id)
+        for role, label, count, sample, source in counted
     ]
     listings.sort(key=lambda c: (-c.count / c.sample_size, c.title))
+    phases = catalog.phases_of_skill(skill_id)
+    catalog.preload_names("role", (role for role, *_ in phases))
     taught = [
-        PhaseLink(role, catalog.role_title(role), roadmap, phase)
-        for role, roadmap, phase in catalog.phases_of_skill(skill_id)
+        PhaseLink(role, catalog.role_title(role), roadmap, phase) for role, roadmap, phase in phases
     ]
     industries = [i.name for i in catalog.industries if skill_id in i.skills]
     pairs = catalog.companions(skill_id, companions)

@@ -107,7 +107,10 @@ def _us(detail: RoleDetail) -> bool:
 def title_lines(detail: RoleDetail, cites: Citations) -> RenderableType:
     """Title; track, pay family and other names; one line of what the role is."""
     role = detail.role
-    lines: list[RenderableType] = [Text(role.title, style="bold cyan"), *_facts(detail)]
+    lines: list[RenderableType] = [
+        Text(role.title, style="bold cyan"),
+        *_facts(detail, GLANCE_ALIASES),
+    ]
     about = role.summary or role.primary_focus
     if role.named_only:
         line = Text(NAMED_ONLY, style="italic")
@@ -392,8 +395,12 @@ def _resources(detail: RoleDetail, cites: Citations) -> RenderableType:
     return Group(*lines)
 
 
-def _facts(detail: RoleDetail) -> list[Text]:
-    """``technical track · ML Engineering pay family · also: MLE``, when any is known."""
+GLANCE_ALIASES = 4  # other names on the glance page (an O*NET title has up to 60)
+
+
+def _facts(detail: RoleDetail, aliases: int | None = None) -> list[Text]:
+    """``technical track · ML Engineering pay family · also: MLE``, when any is known;
+    the first ``aliases`` other names, when given, then how many more."""
     role = detail.role
     facts = []
     kb = getattr(role, "kb", None)  # of several KBs loaded, the one it comes from
@@ -404,7 +411,9 @@ def _facts(detail: RoleDetail) -> list[Text]:
     if detail.family:
         facts.append(f"{detail.family} pay family")
     if role.aliases:
-        facts.append("also: " + ", ".join(role.aliases))
+        shown = role.aliases if aliases is None else role.aliases[:aliases]
+        more = len(role.aliases) - len(shown)
+        facts.append("also: " + ", ".join(shown) + (f" (+{more} more in --full)" if more else ""))
     return [Text(" · ".join(facts), style="dim")] if facts else []
 
 

@@ -17,9 +17,14 @@ from careercli.render.common import (
     section,
     table,
 )
+from careercli.render.format import shell_word
+
+SKILL_ROLES = 30  # roles listed on a skill's page before "… N more" (without --all)
 
 
-def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
+def render_skill(
+    detail: SkillDetail, have: frozenset[str], show_all: bool = False
+) -> RenderableType:
     skill = detail.skill
     title = Text(skill.name, style="bold cyan")
     if skill.id in have:
@@ -38,7 +43,8 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
         several = any(n.kb for n in detail.needed_by)  # KBs loaded: say whose each role is
         heads = ("Role", "KB", "Tier", "As") if several else ("Role", "Tier", "As")
         t = table(*heads, min_widths=(14, 4, 9) if several else (14, 9))
-        for need in detail.needed_by:
+        shown = detail.needed_by if show_all else detail.needed_by[:SKILL_ROLES]
+        for need in shown:
             cells = [
                 plain(need.title),
                 Text(need.tier, style="bold"),
@@ -50,7 +56,12 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
         heading = f"Roles that need it ({len(detail.needed_by)})"
         if skill.sources:
             heading += " " + cites.mark(*skill.sources)
-        parts.append(section(heading, t))
+        hidden = len(detail.needed_by) - len(shown)
+        body: RenderableType = t
+        if hidden:  # a skill O*NET rates is needed by hundreds of occupations
+            more = f"… {hidden} more roles: careercli skill {shell_word(skill.name)} --all"
+            body = Group(t, Text(more, style="dim"))
+        parts.append(section(heading, body))
     else:
         parts.append(section("Roles that need it", Text("No role in the knowledge base lists it.")))
     if detail.listings:
