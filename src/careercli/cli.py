@@ -706,7 +706,7 @@ def roadmap(
         return
     from careercli.query.roles import role_detail
 
-    detail = role_detail(catalog, _resolve(ctx, name, "role"), _have(ctx))
+    detail = role_detail(catalog, _resolve(ctx, name, "role"), _have(ctx), whole=False)
     if as_json:
         from careercli.render.json_shapes import roadmap_json
 

@@ -27,6 +27,19 @@ def normalise(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text.casefold()).split())
 
 
+_SAME = {"machine learning": "ml", "artificial intelligence": "ai", "&": " ", "/": " "}
+_ASIDE = re.compile(r"\([^)]*\)")
+
+
+def title_words(title: str) -> frozenset[str]:
+    """The words of a title that say what the role is: without what is in parentheses,
+    ``machine learning`` read as ``ml`` (``ML & AI Engineer`` holds ``ML Engineer``)."""
+    text = _ASIDE.sub(" ", title).casefold()
+    for long, short in _SAME.items():
+        text = text.replace(long, short)
+    return frozenset(normalise(text).split())
+
+
 def one_line(text: str) -> str:
     """``text`` with control characters (escape codes, newlines) shown as ``?``."""
     return text.translate(_CONTROL)

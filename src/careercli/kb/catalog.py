@@ -340,11 +340,18 @@ class Catalog:
         )
         return [(role, shared, n) for role, shared, n in rows]
 
-    def titles_with_skills(self) -> list[tuple[str, str]]:
-        """(id, title) of every role naming skills, in file order."""
-        return [tuple(r) for r in self._rows(
-            "SELECT id, title FROM roles WHERE n_skills > 0 ORDER BY pos"
-        )]  # fmt: skip
+    def name_twins(self, role_id: str) -> list[str]:
+        """Roles naming skills whose title is this one's with words added or dropped
+        (:func:`careercli.text.title_words`, two words at least), in file order."""
+        rows = self._rows(
+            "SELECT b.role FROM title_words a "
+            "JOIN title_words b ON b.word = a.word AND b.role != a.role "
+            "JOIN roles r ON r.id = b.role AND r.n_skills > 0 WHERE a.role = ? "
+            "GROUP BY b.role HAVING COUNT(*) >= 2 AND COUNT(*) IN (MAX(a.n), MAX(b.n)) "
+            "ORDER BY r.pos",
+            (role_id,),
+        )
+        return [r[0] for r in rows]
 
     def role_needs(self, role_id: str) -> dict[str, tuple[Tier, str | None]]:
         """skill -> (tier, via): what the role names, then what those imply (``via`` is the
@@ -500,18 +507,28 @@ class Catalog:
     ) -> list[tuple[str, str, str, float, list[str]]]:
         """(kind, id, title, score, one highlighted text per search column), best first.
 
-        An entry titled ``exact`` (any case) comes first, then bm25's ranking.
+        An entry titled ``exact`` (any case) comes first, then bm25's ranking (ties in the
+        KB's order).
         The score is bm25's, higher for a better match. ``match`` is an FTS5 query;
         ``weights`` (one per column of :data:`careercli.kb.store.SEARCH_COLUMNS`) weigh
         bm25's ranking. Matched words are
         marked ``\x01...\x02`` (control characters never stored in a KB's text).
         """
-        columns = range(len(weights))
-        marked = ", ".join(f"highlight(search, {3 + i}, char(1), char(2))" for i in columns)
-        rank = f"bm25(search, 0, 0, 0, {', '.join(str(float(w)) for w in weights)})"
-        rows = self._rows(
-            f"SELECT kind, id, title, -{rank}, {marked} FROM search WHERE search MATCH ? "
-            f"ORDER BY lower(title) = lower(?) DESC, {rank}, kind, title LIMIT ?",
-            (match, exact, limit),
+        marked = ", ".join(
+            f"highlight(search, {3 + i}, char(1), char(2))" for i in range(len(weights))
         )
+        # FTS5 ranks with bm25 from its index alone when the order is its own ``rank``
+        # (ties in row order: the KB's order); the entry named ``exact`` is looked up apart.
+        rank = f"bm25(0, 0, 0, {', '.join(str(float(w)) for w in weights)})"
+        select = f"SELECT kind, id, title, -rank, {marked} FROM search WHERE search MATCH ? "
+        named = self._rows(
+            select + "AND rank MATCH ? AND rowid IN "
+            "(SELECT rowid FROM search_titles WHERE folded = ?) ORDER BY rank",
+            (match, rank, exact.casefold()),
+        )
+        ranked = self._rows(
+            select + "AND rank MATCH ? ORDER BY rank LIMIT ?", (match, rank, limit + len(named))
+        )
+        seen = {(r[0], r[1]) for r in named}
+        rows = [*named, *(r for r in ranked if (r[0], r[1]) not in seen)][:limit]
         return [(r[0], r[1], r[2], r[3], list(r[4:])) for r in rows]

@@ -31,7 +31,7 @@ from careercli.files import atomic_write, expand_user, read_regular
 from careercli.kb.catalog import Catalog
 from careercli.kb.paths import read_bytes
 from careercli.kb.shapes import LEVELS, TIERS, TRACKS, roadmap_total, skill_tiers
-from careercli.text import normalise
+from careercli.text import normalise, title_words
 
 if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
     from careercli.kb.merge import Merged
@@ -46,6 +46,8 @@ SEARCH_COLUMNS = (
     "name", "alias", "focus", "summary", "skills", "topic", "subtopic", "responsibility",
     "requirement", "text", "key_skill", "primary_role", "section", "resource",
 )  # fmt: skip
+
+_SEARCH_ALL = ", ".join(("kind", "id", "title", *SEARCH_COLUMNS))
 
 _DDL = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -88,10 +90,18 @@ CREATE TABLE pay(role TEXT, title TEXT, level TEXT, level_pos INTEGER, kind TEXT
 CREATE INDEX pay_role ON pay(role);
 CREATE INDEX pay_board ON pay(level, high DESC, low DESC, title, source, kind);
 CREATE INDEX roles_family ON roles(family);
+-- the words of each role's title that say what it is (text.title_words; n: how many)
+CREATE TABLE title_words(role TEXT, word TEXT, n INTEGER);
+CREATE INDEX title_words_word ON title_words(word);
+CREATE INDEX title_words_role ON title_words(role);
 CREATE TABLE phase_skills(role TEXT, roadmap TEXT, phase TEXT, skill TEXT);
 CREATE INDEX phase_skills_skill ON phase_skills(skill);
 CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, title UNINDEXED,
     {columns}, tokenize = "porter unicode61 tokenchars '+#'");
+-- each search row's title, folded, under the same rowid: finds the entry named exactly
+-- what was searched without reading the title of every match
+CREATE TABLE search_titles(folded TEXT);
+CREATE INDEX search_titles_folded ON search_titles(folded);
 """.format(columns=", ".join(SEARCH_COLUMNS))
 
 Progress = Callable[[], contextlib.AbstractContextManager[object]]
@@ -390,8 +400,25 @@ def build(
             for sid in dict.fromkeys(p.skills)
         ],
     )
-    marks = ",".join("?" * (3 + len(SEARCH_COLUMNS)))
-    conn.executemany(f"INSERT INTO search VALUES ({marks})", _search_rows(kb))
+    conn.executemany(
+        "INSERT INTO title_words VALUES (?,?,?)",
+        [
+            (r.id, word, len(words))
+            for r in kb.roles
+            for words in [title_words(r.title)]
+            for word in sorted(words)
+        ],
+    )
+    marks = ",".join("?" * (4 + len(SEARCH_COLUMNS)))
+    searchable = list(_search_rows(kb))
+    conn.executemany(
+        f"INSERT INTO search(rowid, {_SEARCH_ALL}) VALUES ({marks})",
+        ((i, *row) for i, row in enumerate(searchable, 1)),
+    )
+    conn.executemany(
+        "INSERT INTO search_titles(rowid, folded) VALUES (?, ?)",
+        ((i, row[2].casefold()) for i, row in enumerate(searchable, 1)),
+    )
     conn.commit()
 
 

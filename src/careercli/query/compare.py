@@ -42,7 +42,7 @@ class Comparison:
 def compare(
     catalog: Catalog, role_ids: list[str], have: frozenset[str] | None = None
 ) -> Comparison:
-    details = [role_detail(catalog, r, have) for r in role_ids]
+    details = [role_detail(catalog, r, have, whole=False) for r in role_ids]
     names = {s: n for d in details for s, n in d.skill_names.items()}
     sets = {d.role.id: set(d.tiers) for d in details}
     shared = set.intersection(*sets.values()) if sets else set()

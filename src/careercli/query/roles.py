@@ -10,7 +10,6 @@ from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import TIERS, Tier, roadmap_total, skill_tiers
 from careercli.query.refs import SourceRef, source_refs
 from careercli.query.salary import PayFigure, role_pay
-from careercli.text import normalise
 
 if TYPE_CHECKING:
     from careercli.kb.models import Duration, Roadmap, Role, Stage
@@ -130,37 +129,10 @@ def role_links(catalog: Catalog, role: Role) -> list[Link]:
     return links
 
 
-_SAME = {"machine learning": "ml", "artificial intelligence": "ai", "&": " ", "/": " "}
-
-
-def _core(title: str) -> frozenset[str]:
-    """The words of a title that say what the role is: without what is in parentheses,
-    ``machine learning`` read as ``ml`` (``ML & AI Engineer`` holds ``ML Engineer``)."""
-    import re
-
-    text = re.sub(r"\([^)]*\)", " ", title).casefold()
-    for long, short in _SAME.items():
-        text = text.replace(long, short)
-    return frozenset(normalise(text).split())
-
-
-def _name_twins(catalog: Catalog, role: Role) -> list[str]:
-    """Roles whose title is this one's with words added or dropped (two words at least)."""
-    mine = _core(role.title)
-    if len(mine) < 2:
-        return []
-    found = []
-    for other, title in catalog.titles_with_skills():
-        theirs = _core(title)
-        if other != role.id and len(theirs) >= 2 and (mine <= theirs or theirs <= mine):
-            found.append(other)
-    return found
-
-
 def twins(catalog: Catalog, role: Role, tiers: dict[str, Tier], limit: int = TWINS) -> list[Twin]:
     """Near-twins by title (every one), then the roles sharing most of this role's skills,
     each with what the two share and what only one names. Computed, not a source's claim."""
-    by_name = _name_twins(catalog, role)[:limit]
+    by_name = catalog.name_twins(role.id)[:limit]
     overlaps = catalog.overlaps(role.id, limit + len(by_name))
     by_skills = [(other, "skills") for other, _, _ in overlaps if other not in by_name][:limit]
     mine = set(catalog.role_skill_ids(role.id)) or set(tiers)  # implied ones too, as theirs
@@ -195,7 +167,12 @@ def by_name(ids: Iterable[str], names: dict[str, str]) -> list[str]:
     return sorted(ids, key=lambda s: names[s].casefold())
 
 
-def role_detail(catalog: Catalog, role_id: str, have: Iterable[str] | None = None) -> RoleDetail:
+def role_detail(
+    catalog: Catalog, role_id: str, have: Iterable[str] | None = None, whole: bool = True
+) -> RoleDetail:
+    """What a role's pages show. ``whole=False`` leaves out what only the role page
+    draws (links, nearest roles, mentions, the short name), for compare and roadmap:
+    on a large KB the nearest roles are most of the lookup's cost."""
     role = catalog.role(role_id)
     tiers = skill_tiers(role)
     phase_skills = (s for m in role.roadmaps for p in m.phases for s in p.skills)
@@ -207,13 +184,13 @@ def role_detail(catalog: Catalog, role_id: str, have: Iterable[str] | None = Non
         family=catalog.families[role.salary_family].name if role.salary_family else None,
         pay=role_pay(catalog, role),
         totals=[(m, roadmap_total(m)) for m in role.roadmaps],
-        links=role_links(catalog, role),
+        links=role_links(catalog, role) if whole else [],
         sources=source_refs(catalog),
         have=owned,
         progress=progress(tiers, owned) if have is not None and tiers else None,  # none of 0/0
-        twins=twins(catalog, role, tiers) if tiers else [],
-        mentions=mentions(catalog, role_id),
-        handle=handle(catalog, role),
+        twins=twins(catalog, role, tiers) if tiers and whole else [],
+        mentions=mentions(catalog, role_id) if whole else [],
+        handle=handle(catalog, role) if whole else role.title,
     )
 
 
