@@ -1,4 +1,5 @@
-"""Plain text helpers every layer uses: name normalising and control-character scrubbing."""
+"""Plain text helpers every layer uses: name normalising, control-character scrubbing,
+percentages."""
 
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ def title_words(title: str) -> frozenset[str]:
     for long, short in _SAME.items():
         text = text.replace(long, short)
     return frozenset(normalise(text).split())
+
+
+def pct(have: int, total: int) -> int:
+    """``have`` of ``total`` as a whole percentage (0 of nothing)."""
+    return round(100 * have / total) if total else 0
 
 
 def one_line(text: str) -> str:

@@ -368,15 +368,18 @@ class Catalog:
             r[0] for r in self._rows("SELECT skill FROM role_skills WHERE role = ?", (role_id,))
         ]
 
-    def needs_of_skill(self, skill_id: str) -> list[tuple[str, int, list[str], str | None]]:
-        """(role id, tier index, groups, via) of every role that names the skill, or names
-        a skill implying it (``via``)."""
+    def needs_of_skill(
+        self, skill_id: str
+    ) -> list[tuple[str, str, str | None, int, list[str], str | None]]:
+        """(role id, title, KB label, tier index, groups, via) of every role that names the
+        skill, or names a skill implying it (``via``), in file order. The label is the
+        role's KB of several loaded (else None), as :meth:`role_kb` gives it."""
         rows = self._rows(
-            "SELECT rs.role, rs.tier, rs.groups, rs.via FROM role_skills rs "
+            "SELECT rs.role, r.title, r.kb, rs.tier, rs.groups, rs.via FROM role_skills rs "
             "JOIN roles r ON r.id = rs.role WHERE rs.skill = ? ORDER BY r.pos",
             (skill_id,),
         )
-        return [(role, tier, json.loads(groups), via) for role, tier, groups, via in rows]
+        return [(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
 
     def companions(self, skill_id: str, limit: int) -> list[tuple[str, int]]:
         """Skills named by the most roles that also name ``skill_id``, leaving out those

@@ -10,6 +10,7 @@ from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import TIERS, Tier, roadmap_total, skill_tiers
 from careercli.query.refs import SourceRef, source_refs
 from careercli.query.salary import PayFigure, role_pay
+from careercli.text import pct
 
 if TYPE_CHECKING:
     from careercli.kb.models import Duration, Roadmap, Role, Stage
@@ -23,10 +24,6 @@ class Progress:
     essential_total: int
     all_have: int
     all_total: int
-
-
-def pct(have: int, total: int) -> int:
-    return round(100 * have / total) if total else 0
 
 
 @dataclass(frozen=True)

@@ -62,13 +62,12 @@ class SkillDetail:
 def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillDetail:
     skill = catalog.skill(skill_id)
     found = catalog.needs_of_skill(skill_id)
-    # names in two queries, not two a role (a skill O*NET rates is needed by hundreds)
-    catalog.preload_names("role", (role for role, *_ in found))
+    # titles come with the rows (a skill O*NET rates is needed by hundreds of roles)
     catalog.preload_names("skill", (via for *_, via in found if via))
     needs = [
-        RoleNeed(role, catalog.role_title(role), TIERS[tier], tuple(groups),
-                 catalog.skill_name(via) if via else None, catalog.role_kb(role))
-        for role, tier, groups, via in found
+        RoleNeed(role, title, TIERS[tier], tuple(groups),
+                 catalog.skill_name(via) if via else None, kb)
+        for role, title, kb, tier, groups, via in found
     ]  # fmt: skip
     needs.sort(key=lambda n: (n.via is not None, TIERS.index(n.tier), n.title))
     counted = catalog.listings_of_skill(skill_id)

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from careercli.query.roles import pct
+from careercli.text import pct
 
 if TYPE_CHECKING:
     from careercli.query.entries import Duration, Roadmap

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from careercli.query.matching import FIT_MEANS, MISSING_ORDER, best_next
-from careercli.query.roles import pct
+from careercli.text import pct
 
 if TYPE_CHECKING:
     from careercli.query.compare import Comparison
