@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from careercli.kb.records import decode
 from careercli.kb.shapes import TIERS, Tier
-from careercli.text import normalise
+from careercli.text import normalise, title_words
 
 if TYPE_CHECKING:
     from typing import TypeVar
@@ -342,16 +342,19 @@ class Catalog:
 
     def name_twins(self, role_id: str) -> list[str]:
         """Roles naming skills whose title is this one's with words added or dropped
-        (:func:`careercli.text.title_words`, two words at least), in file order."""
-        rows = self._rows(
-            "SELECT b.role FROM title_words a "
-            "JOIN title_words b ON b.word = a.word AND b.role != a.role "
-            "JOIN roles r ON r.id = b.role AND r.n_skills > 0 WHERE a.role = ? "
-            "GROUP BY b.role HAVING COUNT(*) >= 2 AND COUNT(*) IN (MAX(a.n), MAX(b.n)) "
-            "ORDER BY r.pos",
-            (role_id,),
-        )
-        return [r[0] for r in rows]
+        (:func:`careercli.text.title_words`, two words at least), in file order.
+
+        The words are stored (``title_words``), so this is a subset test per role, not a
+        regex over every title."""
+        mine = title_words(self.role_title(role_id))
+        if len(mine) < 2:
+            return []
+        found = []
+        for other, words in self._rows("SELECT role, words FROM title_words ORDER BY rowid"):
+            theirs = frozenset(words.split(" "))
+            if other != role_id and (mine <= theirs or theirs <= mine):
+                found.append(other)
+        return found
 
     def role_needs(self, role_id: str) -> dict[str, tuple[Tier, str | None]]:
         """skill -> (tier, via): what the role names, then what those imply (``via`` is the

@@ -90,10 +90,9 @@ CREATE TABLE pay(role TEXT, title TEXT, level TEXT, level_pos INTEGER, kind TEXT
 CREATE INDEX pay_role ON pay(role);
 CREATE INDEX pay_board ON pay(level, high DESC, low DESC, title, source, kind);
 CREATE INDEX roles_family ON roles(family);
--- the words of each role's title that say what it is (text.title_words; n: how many)
-CREATE TABLE title_words(role TEXT, word TEXT, n INTEGER);
-CREATE INDEX title_words_word ON title_words(word);
-CREATE INDEX title_words_role ON title_words(role);
+-- of each role naming skills whose title has two words or more that say what it is
+-- (text.title_words), those words, in file order: what near-twins by name are read from
+CREATE TABLE title_words(role TEXT, words TEXT);
 CREATE TABLE phase_skills(role TEXT, roadmap TEXT, phase TEXT, skill TEXT);
 CREATE INDEX phase_skills_skill ON phase_skills(skill);
 CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, title UNINDEXED,
@@ -401,12 +400,13 @@ def build(
         ],
     )
     conn.executemany(
-        "INSERT INTO title_words VALUES (?,?,?)",
+        "INSERT INTO title_words VALUES (?,?)",
         [
-            (r.id, word, len(words))
+            (r.id, " ".join(sorted(words)))
             for r in kb.roles
+            if any(g.skills for g in r.skills)
             for words in [title_words(r.title)]
-            for word in sorted(words)
+            if len(words) >= 2
         ],
     )
     marks = ",".join("?" * (4 + len(SEARCH_COLUMNS)))

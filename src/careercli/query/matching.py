@@ -107,7 +107,6 @@ def fit(
     """How well ``have`` (known skill ids) fits one role, essential skills weighing most;
     a skill in ``partial`` counts for that share of its weight (a profile's level)."""
     owned = set(have)
-    role = catalog.role(role_id)
     if needs is None:
         needs = catalog.role_needs(role_id)  # what it names, then what those imply
     tiers: dict[str, Tier] = {s: t for s, (t, _) in needs.items()}
@@ -127,7 +126,18 @@ def fit(
     covered = by_name((s for s in tiers if s in owned), names)
     essential = sum(t == "essential" for t in tiers.values())
     begun = {s: w for s, w in part.items() if s in tiers}
-    return Fit(role.id, role.title, got, total, covered, missing, essential, names, implied, begun)
+    return Fit(
+        role_id,
+        catalog.role_title(role_id),
+        got,
+        total,
+        covered,
+        missing,
+        essential,
+        names,
+        implied,
+        begun,
+    )
 
 
 def rank_roles(
