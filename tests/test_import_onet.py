@@ -222,6 +222,8 @@ def test_each_layout_imports_to_the_same_bytes_that_validate(
     page = run("role", "Data Scientists", data=ours)
     assert page.exit_code == 0 and page.stderr == ""
     assert "Programming" in page.stdout and "O*NET 30.0 Database" in page.stdout
+    # the footer credits the licence, as CC BY asks (the full attribution: `sources`)
+    assert "2025, used under CC BY 4.0" in " ".join(page.stdout.split())
     skill = run("skill", "pytorch", data=ours)
     assert skill.exit_code == 0 and "Data Scientists" in skill.stdout
 
@@ -308,6 +310,7 @@ def test_one_source_names_the_release_its_date_and_the_cc_by_attribution(
         "onet-30-0", "O*NET 30.0 Database", 2025,
     )  # fmt: skip
     assert source["note"].startswith("Release of 08/2025")
+    assert source["license"] == "CC BY 4.0"
     assert (
         "This page includes information from the O*NET 30.0 Database by the U.S. Department "
         "of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY "

@@ -45,6 +45,7 @@ from careercli.importers.tables import ImportProblem, Table, decode, header_of, 
 
 CODE = "O*NET-SOC Code"
 PUBLISHER = "U.S. Department of Labor, Employment and Training Administration (USDOL/ETA)"
+LICENSE = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 DOWNLOAD_URL = "https://www.onetcenter.org/database.html"
 ESSENTIAL, IMPORTANT, USEFUL = 4.0, 3.0, 2.5  # Importance (IM, 1-5) thresholds of the tiers
@@ -636,6 +637,7 @@ def build_kb(
     source["file"] = folder.resolve().name or str(folder)
     dated = f"Release of {when[1]:02d}/{when[0]} (the latest date in its files). " if when else ""
     source["note"] = f"{dated}{attribution(version)} License: {LICENSE_URL}"
+    source["license"] = LICENSE
 
     codes = sorted(release.occupations)
     titles = Names()

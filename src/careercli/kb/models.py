@@ -70,7 +70,9 @@ class Model(BaseModel):
 class Source(Model):
     """A seed document. ``year`` is the year its figures refer to, when it says.
 
-    ``short`` is a few words to name it in narrow columns (``AiPathly 2024``).
+    ``short`` is a few words to name it in narrow columns (``AiPathly 2024``);
+    ``license`` the licence its facts are used under, as a page's footer names it
+    (``CC BY 4.0``), when the source asks to be credited so.
     """
 
     id: Id
@@ -81,6 +83,7 @@ class Source(Model):
     year: Year | None = None
     file: Text
     note: Text | None = None
+    license: Text | None = None
 
 
 class Skill(Model):

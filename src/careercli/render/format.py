@@ -114,12 +114,14 @@ def way_in_label(w: WayIn) -> str:
 
 
 def source_label(ref: SourceRef) -> str:
-    """``Title (Publisher), 2025``, or ``Title (undated)``: a source as a page's footer
+    """``Title (Publisher), 2025``, or ``Title (undated)``, then the licence its facts are
+    used under when the KB names one (``, CC BY 4.0``): a source as a page's footer
     defines it."""
     title = ref.title
     if ref.entry.publisher and ref.entry.publisher not in title:
         title += f" ({ref.entry.publisher})"
-    return f"{title}, {ref.year}" if ref.year else f"{title} (undated)"
+    label = f"{title}, {ref.year}" if ref.year else f"{title} (undated)"
+    return f"{label}, used under {ref.entry.license}" if ref.entry.license else label
 
 
 def pct_text(have: int, total: int) -> str:
