@@ -7,8 +7,9 @@ from itertools import combinations
 
 from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import LEVELS, Level
+from careercli.query.names import by_name
 from careercli.query.refs import SourceRef
-from careercli.query.roles import RoleDetail, by_name, role_detail
+from careercli.query.roles import RoleDetail, role_detail
 from careercli.query.timing import WayIn, ways_in
 
 

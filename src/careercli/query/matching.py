@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import TIERS, Tier
-from careercli.query.roles import by_name, skill_names
+from careercli.query.names import by_name, skill_names
 
 WEIGHTS: dict[Tier, int] = {"essential": 3, "important": 2, "useful": 1}
 

@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import skill_tiers
 from careercli.query.matching import fit
+from careercli.query.names import skill_names
 from careercli.query.refs import SourceRef, source_refs
-from careercli.query.roles import Progress, progress, skill_names
+from careercli.query.roles import Progress, progress
 from careercli.query.transition import ToAdd, transition
 
 if TYPE_CHECKING:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import TIERS, Tier, roadmap_total, skill_tiers
+from careercli.query.names import skill_names
 from careercli.query.refs import SourceRef, source_refs
 from careercli.query.salary import PayFigure, role_pay
 from careercli.text import pct
@@ -150,18 +151,6 @@ def twins(catalog: Catalog, role: Role, tiers: dict[str, Tier], limit: int = TWI
             )
         )
     return out
-
-
-def skill_names(catalog: Catalog, ids: Iterable[str]) -> dict[str, str]:
-    """id -> name of each skill, read in one query."""
-    wanted = list(dict.fromkeys(ids))
-    catalog.preload_names("skill", wanted)
-    return {s: catalog.skill_name(s) for s in wanted}
-
-
-def by_name(ids: Iterable[str], names: dict[str, str]) -> list[str]:
-    """Skill ids sorted by their names, ignoring case."""
-    return sorted(ids, key=lambda s: names[s].casefold())
 
 
 def role_detail(

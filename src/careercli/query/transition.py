@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from careercli.kb.catalog import Catalog
 from careercli.kb.shapes import LEVELS, TIERS, Level, Tier, skill_tiers
+from careercli.query.names import by_name, skill_names
 from careercli.query.refs import SourceRef, source_refs
-from careercli.query.roles import by_name, skill_names
 from careercli.query.salary import PayFigure, role_pay
 from careercli.query.timing import WayIn, ways_in
 

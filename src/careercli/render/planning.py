@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -10,8 +11,6 @@ from rich.table import Table
 from rich.text import Text
 
 from careercli.query.matching import WEIGHTS, Fit, best_next
-from careercli.query.timing import WayIn
-from careercli.query.transition import PayStep, PhaseGroup, Transition
 from careercli.render.common import (
     Citations,
     figure_text,
@@ -22,6 +21,10 @@ from careercli.render.common import (
     table,
 )
 from careercli.render.format import duration_label, level_label, phase_label, signed_money
+
+if TYPE_CHECKING:  # what a fit page needs is not what a path page needs
+    from careercli.query.timing import WayIn
+    from careercli.query.transition import PayStep, PhaseGroup, Transition
 
 MISSING_SHOWN = 3
 
