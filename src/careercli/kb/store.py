@@ -78,7 +78,8 @@ CREATE TABLE name_lists(kind TEXT PRIMARY KEY, ids TEXT, norms TEXT);
 -- each skill a role names, and those its skills imply (via: the skill that implies it,
 -- by the KB's own broader/implies curation; NULL when the role names it itself)
 CREATE TABLE role_skills(role TEXT, skill TEXT, tier INTEGER, groups TEXT, via TEXT);
-CREATE INDEX role_skills_skill ON role_skills(skill);
+-- covering what a fit (match) and the nearest roles read of the roles naming a skill
+CREATE INDEX role_skills_skill ON role_skills(skill, role, tier);
 CREATE INDEX role_skills_role ON role_skills(role);
 CREATE TABLE listings(role TEXT, skill TEXT, label TEXT, count INTEGER, sample INTEGER,
     source TEXT);
