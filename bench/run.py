@@ -563,6 +563,51 @@ def markdown(results: list[Result], meta: dict[str, Any]) -> str:
 # --- main -----------------------------------------------------------------------------
 
 
+_COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def instructions(argv: list[str], env: Env) -> int:
+    """Instructions one run executes, counted by valgrind's callgrind: unlike wall time,
+    the same for the same program and input whatever else the machine is doing."""
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False,
+    )  # fmt: skip
+    found = _COLLECTED.search(done.stderr)
+    if done.returncode != 0 or found is None:
+        raise CommandFailed(f"valgrind {' '.join(argv)} exited {done.returncode}")
+    return int(found.group(1))
+
+
+def count_instructions(commands: list[Command], exe: str, env: Env, reference: Invocation) -> int:
+    """``--instructions``: a Markdown table of instruction counts, careercli's against the
+    reference's, each command after one checked (cache-filling) run."""
+    if shutil.which("valgrind") is None:
+        print("bench: --instructions needs valgrind (apt install valgrind)", file=sys.stderr)
+        return 1
+    ref = instructions(*reference)
+    lines = [
+        "| command | careercli M instructions | reference M instructions | ratio |",
+        "|---|---:|---:|---:|",
+    ]
+    failed = 0
+    for cmd in commands:
+        if cmd.exact is not None:
+            continue  # typo rows compare two careercli runs' times
+        print(f"counting {cmd.label} ...", file=sys.stderr)
+        invocation = ([exe, *cmd.args], env | cmd.env)
+        try:
+            check(*invocation, cmd.shown())
+            n = instructions(*invocation)
+        except CommandFailed as err:
+            print(f"bench: {cmd.label}: {err}", file=sys.stderr)
+            failed = 1
+            continue
+        lines.append(f"| {cmd.label} | {n / 1e6:.0f} | {ref / 1e6:.0f} | {n / ref:.2f} |")
+    print("\n".join(lines))
+    return failed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=11, help="measured pairs (default 11)")
@@ -583,6 +628,12 @@ def main(argv: list[str] | None = None) -> int:
         help="another KB loaded with --kb as one catalogue (repeatable; commands from --kb)",
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under valgrind (callgrind), one warm run each, instead of "
+        "timing: the same figures on a busy machine",
+    )
     parser.add_argument("--names", type=Path, help=argparse.SUPPRESS)  # see kb_commands
     args = parser.parse_args(argv)
     if args.names:
@@ -645,6 +696,8 @@ def main(argv: list[str] | None = None) -> int:
         stderr = root / "stderr"
         if also:  # a title another KB shares is told apart: take the one of --kb's role
             commands = {k: _told_apart(c, exe, warm_env, kb.stem) for k, c in commands.items()}
+        if args.instructions:
+            return count_instructions([commands[c] for c in wanted], exe, warm_env, reference)
         for cmd in (commands[c] for c in wanted):
             print(f"measuring {cmd.label} ...", file=sys.stderr)
             invocation = ([exe, *cmd.args], warm_env | cmd.env)
