@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from careercli.kb.records import decode
 from careercli.kb.shapes import TIERS, Tier
-from careercli.text import normalise, title_words
+from careercli.text import normalise
 
 if TYPE_CHECKING:
     from typing import TypeVar
@@ -340,21 +340,11 @@ class Catalog:
         )
         return [(role, shared, n) for role, shared, n in rows]
 
-    def name_twins(self, role_id: str) -> list[str]:
-        """Roles naming skills whose title is this one's with words added or dropped
-        (:func:`careercli.text.title_words`, two words at least), in file order.
-
-        The words are stored (``title_words``), so this is a subset test per role, not a
-        regex over every title."""
-        mine = title_words(self.role_title(role_id))
-        if len(mine) < 2:
-            return []
-        found = []
-        for other, words in self._rows("SELECT role, words FROM title_words ORDER BY rowid"):
-            theirs = frozenset(words.split(" "))
-            if other != role_id and (mine <= theirs or theirs <= mine):
-                found.append(other)
-        return found
+    def title_words(self) -> list[tuple[str, frozenset[str]]]:
+        """(id, :func:`careercli.text.title_words` of its title) of every role naming
+        skills whose title has two such words or more, in file order (stored at build)."""
+        rows = self._rows("SELECT role, words FROM title_words ORDER BY rowid")
+        return [(role, frozenset(words.split(" "))) for role, words in rows]
 
     def role_needs(self, role_id: str) -> dict[str, tuple[Tier, str | None]]:
         """skill -> (tier, via): what the role names, then what those imply (``via`` is the
@@ -527,10 +517,14 @@ class Catalog:
         # (ties in row order: the KB's order); the entry named ``exact`` is looked up apart.
         rank = f"bm25(0, 0, 0, {', '.join(str(float(w)) for w in weights)})"
         select = f"SELECT kind, id, title, -rank, {marked} FROM search WHERE search MATCH ? "
-        named = self._rows(
-            select + "AND rank MATCH ? AND rowid IN "
-            "(SELECT rowid FROM search_titles WHERE folded = ?) ORDER BY rank",
-            (match, rank, exact.casefold()),
+        named = (
+            self._rows(
+                select + "AND rank MATCH ? AND rowid IN "
+                "(SELECT rowid FROM search_titles WHERE folded = ?) ORDER BY rank",
+                (match, rank, exact.casefold()),
+            )
+            if exact
+            else []
         )
         ranked = self._rows(
             select + "AND rank MATCH ? ORDER BY rank LIMIT ?", (match, rank, limit + len(named))

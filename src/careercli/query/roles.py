@@ -11,7 +11,7 @@ from careercli.kb.shapes import TIERS, Tier, roadmap_total, skill_tiers
 from careercli.query.names import skill_names
 from careercli.query.refs import SourceRef, source_refs
 from careercli.query.salary import PayFigure, role_pay
-from careercli.text import pct
+from careercli.text import pct, title_words
 
 if TYPE_CHECKING:
     from careercli.kb.models import Duration, Roadmap, Role, Stage
@@ -127,10 +127,23 @@ def role_links(catalog: Catalog, role: Role) -> list[Link]:
     return links
 
 
+def _name_twins(catalog: Catalog, role: Role) -> list[str]:
+    """Roles naming skills whose title is this one's with words added or dropped (two
+    words at least, :func:`careercli.text.title_words`), in file order."""
+    mine = title_words(role.title)
+    if len(mine) < 2:
+        return []
+    return [
+        other
+        for other, theirs in catalog.title_words()
+        if other != role.id and (mine <= theirs or theirs <= mine)
+    ]
+
+
 def twins(catalog: Catalog, role: Role, tiers: dict[str, Tier], limit: int = TWINS) -> list[Twin]:
     """Near-twins by title (every one), then the roles sharing most of this role's skills,
     each with what the two share and what only one names. Computed, not a source's claim."""
-    by_name = catalog.name_twins(role.id)[:limit]
+    by_name = _name_twins(catalog, role)[:limit]
     overlaps = catalog.overlaps(role.id, limit + len(by_name))
     by_skills = [(other, "skills") for other, _, _ in overlaps if other not in by_name][:limit]
     mine = set(catalog.role_skill_ids(role.id)) or set(tiers)  # implied ones too, as theirs
