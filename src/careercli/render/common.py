@@ -324,10 +324,15 @@ class Listing:
             yield Hanging(Text(line, style="dim"))
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        # From the plain cells, as the table would measure them (each column from its
+        # longest word to its widest line, two cells between columns), without building
+        # the table only to measure it and then again to draw it.
         shown = self._shown()
-        natural = Measurement.get(console, options, shown._table(options.max_width))
-        wanted = max(natural.maximum, shown.readable_width() + 3)
-        return Measurement(natural.minimum, wanted).clamp(max_width=options.max_width)
+        least = shown.readable_width()
+        floor = shown.min_widths
+        widths = [max(w, floor[i] if i < len(floor) else 0) for i, w in enumerate(shown._widths())]
+        most = sum(widths) + 2 * (len(widths) - 1)
+        return Measurement(least, max(most, least + 3)).clamp(max_width=options.max_width)
 
 
 def wrap(text: str, width: int, hang: int = 0) -> list[str]:
