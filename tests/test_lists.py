@@ -147,3 +147,29 @@ def test_a_lookup_of_one_returns_the_object_a_listing_a_list(run: Run) -> None:
     assert isinstance(one, dict) and one["name"] == "Healthcare AI"
     every = _json(run, "industry")
     assert isinstance(every, list) and one in every
+
+
+
+@pytest.mark.parametrize(("lines", "rows"), [(24, 13), (12, 5), (9, 3)])
+def test_a_screenful_holds_every_row_that_fits_and_no_more(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lines: int, rows: int
+) -> None:
+    """On a terminal a listing shows as many rows as fit the screen (4 lines are left for
+    the 'more' line and the prompt), wrapped rows included: not one fewer. Here rows take
+    one line and two in turn under a header of one: 1 + 3 per pair."""
+    from careercli.render.common import table
+    from careercli.terminal import print_pageable
+
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", str(lines))
+    listing = table("Name", "Notes")
+    for n in range(40):
+        listing.add_row(f"row {n}", "one line" if n % 2 == 0 else "first\nsecond")
+    print_pageable(listing, "rows", "careercli rows", show_all=False)
+    page = re.sub(r"\x1b\[[0-9;]*m", "", capsys.readouterr().out).splitlines()
+    assert page[-1] == f"… {40 - rows} more rows: careercli rows --all, or careercli rows | less"
+    assert [line.split()[1] for line in page[1:-1] if line.startswith("row")] == [
+        str(n) for n in range(rows)
+    ]
+    assert len(page) - 1 <= lines - 4

@@ -284,6 +284,10 @@ def print_pageable(listing: Pageable, what: str, command: str, show_all: bool) -
     from careercli.render.format import more_line
 
     room = min(budget, len(listing.rows))
+    # The most rows whose plain layout (which wraps as the drawn one does, at a fraction
+    # of Rich's cost) fits, so that Rich draws once; the loop below is for a difference.
+    while room > 1 and listing.lines_of(room, console.width) > budget:
+        room -= 1
     drawn = console.render_lines(listing.head(room), pad=False)
     while room > 1 and len(drawn) > budget:  # wrapped rows: scale, then step down
         room = min(room - 1, max(1, room * budget // len(drawn)))

@@ -77,6 +77,10 @@ class Pageable(Protocol):
 
     def plain_lines(self, width: int) -> Iterator[str]: ...
 
+    def lines_of(self, n: int, width: int) -> int:
+        """Lines the first ``n`` rows take as plain text at ``width``, footers included."""
+        ...
+
 
 def _text(cell: Cell) -> Text:
     return cell if isinstance(cell, Text) else Text(cell)
@@ -89,6 +93,19 @@ def _plain(cell: Cell) -> str:
 def _cells(text: str) -> int:
     """Terminal cells ``text`` takes (ASCII, the usual case, is one a character)."""
     return len(text) if text.isascii() else cell_len(text)
+
+
+def _widest_line(text: str) -> int:
+    """Terminal cells of the widest of ``text``'s lines."""
+    return max(map(_cells, text.split("\n"))) if "\n" in text else _cells(text)
+
+
+def _longest_word(text: str) -> int:
+    """Terminal cells of ``text``'s longest word (0 without one)."""
+    words = text.split()
+    if not words:
+        return 0
+    return max(map(len, words)) if text.isascii() else max(map(cell_len, words))
 
 
 HANG = 2  # the further lines of a wrapped title in a compact listing's first column
@@ -157,6 +174,7 @@ class Listing:
         self.compact = compact
         self.legend = dict(legend or {})
         self._trimmed = False  # the empty columns are already left out
+        self._grid: tuple[list[list[Cell]], int, list[list[str]]] | None = None
 
     @property
     def total(self) -> int:
@@ -193,11 +211,20 @@ class Listing:
             f"{mark} {text}" for mark, text in self.legend.items() if any(mark in t for t in titles)
         ]
 
-    def _fit_widths(self, width: int) -> list[int]:
+    def _plain_rows_text(self) -> list[list[str]]:
+        """Each row's cells as plain text, worked out once for the several passes over a
+        long listing (rows may be added or replaced until it is drawn)."""
+        grid = self._grid
+        if grid is None or grid[0] is not self.rows or grid[1] != len(self.rows):
+            grid = (self.rows, len(self.rows), [[_plain(c) for c in r] for r in self.rows])
+            self._grid = grid
+        return grid[2]
+
+    def _fit_widths(self, width: int, floor: list[int] | None = None) -> list[int]:
         """Each column's width in ``width`` (the readable width fits in it): as wide as its
         widest cell, the widest column that can still wrap at its words narrowed first, as
         Rich does; a compact listing narrows its titles last."""
-        floor = self._word_widths()
+        floor = floor or self._word_widths()
         widths = self._widths()
         while sum(widths) + 2 * (len(widths) - 1) > width:
             wrapping = [k for k in range(len(widths)) if widths[k] > floor[k]]
@@ -246,10 +273,13 @@ class Listing:
     def _widths(self) -> list[int]:
         """Each column as wide as its widest cell (a line of one)."""
         widths = [_cells(c) for c in self.columns]
-        for row in self.rows:
+        for row in self._plain_rows_text():
             for i, cell in enumerate(row):
-                widths[i] = max(widths[i], max(map(_cells, _plain(cell).split("\n"))))
+                widths[i] = max(widths[i], _widest_line(cell))
         return widths
+
+    def lines_of(self, n: int, width: int) -> int:
+        return sum(1 for _ in self.head(n).plain_lines(width))
 
     def plain_lines(self, width: int) -> Iterator[str]:
         """The rows as plain text: aligned columns, each cell wrapped within its column,
@@ -267,9 +297,13 @@ class Listing:
         if sum(floor) + 2 * (len(floor) - 1) > width:
             yield from self._plain_cards(width)
             return
-        widths = self._fit_widths(width)
+        widths = self._fit_widths(width, floor)
         hang = HANG if self.compact else 0
-        for n, cells in enumerate([self.columns, *([_plain(c) for c in r] for r in self.rows)]):
+        for n, cells in enumerate([self.columns, *self._plain_rows_text()]):
+            pairs = list(zip(cells, widths, strict=False))
+            if all(_cells(c) <= w and "\n" not in c for c, w in pairs):
+                yield "  ".join(c.ljust(w) for c, w in pairs).rstrip()
+                continue  # one line: no cell wraps (most rows of a long listing)
             parts = [
                 [c] if _cells(c) <= w and "\n" not in c else wrap(c, w, hang if k == 0 and n else 0)
                 for k, (c, w) in enumerate(zip(cells, widths, strict=False))
@@ -297,9 +331,10 @@ class Listing:
     def _word_widths(self) -> list[int]:
         """Each column's narrowest width with no word broken (at least its minimum)."""
         widths = []
+        grid = self._plain_rows_text()
         for i, name in enumerate(self.columns):
-            cells = [_plain(row[i]) for row in self.rows if i < len(row)] + [name]
-            longest = max((_cells(w) for c in cells for w in c.split()), default=0)
+            cells = [row[i] for row in grid if i < len(row)] + [name]
+            longest = max(map(_longest_word, cells), default=0)
             floor = self.min_widths[i] if i < len(self.min_widths) else 0
             hang = HANG if self.compact and i == 0 and len(self.rows) else 0
             widths.append(max(longest + hang, floor))

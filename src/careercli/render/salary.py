@@ -131,8 +131,14 @@ class Board:
         yield self.head(len(self.rows))
 
     def plain_lines(self, width: int) -> Iterator[str]:
+        return self._plain(self.rows, width)
+
+    def lines_of(self, n: int, width: int) -> int:
+        return sum(1 for _ in self._plain(self.rows[:n], width))
+
+    def _plain(self, rows: Sequence[tuple[str, PayFigure]], width: int) -> Iterator[str]:
         cites = Citations(self.board.sources)
-        for line in _lines(self.board, self.rows, width, cites, self.level):
+        for line in _lines(self.board, rows, width, cites, self.level):
             yield from wrap(line.plain, width)
         if cites.cited:
             yield ""
