@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -465,28 +465,44 @@ class Catalog:
         figure["open_ended"] = bool(figure["open_ended"])
         return figure
 
-    def coverage(
-        self, have: Iterable[str]
-    ) -> list[tuple[str, str, tuple[int, ...], tuple[int, ...]]]:
-        """Every role naming a skill of ``have``: (id, title, its skills by tier, how many
-        of ``have`` it names by tier), tiers essential first, in file order.
+    def best_fits(
+        self, shares: Mapping[str, float], weights: Sequence[int], limit: int | None
+    ) -> list[str]:
+        """The roles naming a skill of ``shares`` (skill -> the share of its weight it
+        counts for), best fit first, at most ``limit``.
 
-        Only the rows of the skills given are read (indexed) and the tier counts are
-        stored, so this stays small on a large KB; the ranking is the caller's.
+        A role's fit is the weight of its skills in ``shares`` (``weights`` by tier,
+        essential first, times the share) over the weight of all its skills, as
+        ``100.0 * held / total``; ties go to fewest essentials not held in full, then the
+        title, then the id. Ranked in SQLite, so only the rows shown reach Python.
         """
         rows = self._rows(
             """
-            WITH got AS (
-                SELECT role, SUM(tier = 0) AS e, SUM(tier = 1) AS i, SUM(tier = 2) AS u
-                FROM role_skills WHERE skill IN (SELECT value FROM json_each(?))
-                GROUP BY role
+            WITH have AS (SELECT key AS skill, value AS share FROM json_each(?)),
+            got AS (
+                SELECT rs.role,
+                    SUM(CASE rs.tier WHEN 0 THEN ? WHEN 1 THEN ? ELSE ? END * h.share) AS held,
+                    SUM(rs.tier = 0 AND h.share >= 1) AS full_e
+                FROM have h JOIN role_skills rs ON rs.skill = h.skill GROUP BY rs.role
+            ),
+            fits AS (
+                SELECT r.id, r.folded, r.n_essential - g.full_e AS missing,
+                    ? * r.n_essential + ? * r.n_important + ? * r.n_useful AS total, g.held
+                FROM got g JOIN roles r ON r.id = g.role
             )
-            SELECT r.id, r.title, r.n_essential, r.n_important, r.n_useful, g.e, g.i, g.u
-            FROM got g JOIN roles r ON r.id = g.role ORDER BY r.pos
+            SELECT id FROM fits
+            ORDER BY CASE WHEN total > 0 THEN 100.0 * held / total ELSE 0.0 END DESC,
+                missing, folded, id
+            LIMIT ?
             """,
-            (json.dumps(sorted(set(have))),),
+            (
+                json.dumps(dict(sorted(shares.items()))),
+                *weights,
+                *weights,
+                -1 if limit is None else limit,
+            ),
         )
-        return [(r[0], r[1], tuple(r[2:5]), tuple(r[5:8])) for r in rows]
+        return [r[0] for r in rows]
 
     def fewest_essentials(self, skip: Iterable[str], limit: int | None) -> list[str]:
         """Roles with skills, not in ``skip``, by fewest essential skills, then title."""

@@ -149,29 +149,14 @@ def rank_roles(
     """Roles by fit, then by fewest missing essential skills, then title; a skill in
     ``partial`` counts for that share of its weight.
 
-    Scores come from per-role tier counts of the roles naming one of your skills (one
-    aggregate query); every other role fits 0, so those that fill the list come from SQLite
-    in the tie-break order. Only the roles shown are read in full; their missing skills
-    are ordered by tier, listing frequency, then how many of the roles shown need them.
+    SQLite ranks the roles naming one of your skills (see ``Catalog.best_fits``); every
+    other role fits 0, so those that fill the list come from SQLite in the tie-break
+    order. Only the roles shown are read in full; their missing skills are ordered by
+    tier, listing frequency, then how many of the roles shown need them.
     """
     owned = set(have)
-    weights = [WEIGHTS[t] for t in TIERS]
-    short: dict[str, float] = {}  # role -> the weight the partial skills do not bring
-    begun: dict[str, int] = {}  # role -> its essentials you have only begun
-    for share in set((partial or {}).values()):
-        group = [s for s, v in (partial or {}).items() if v == share and s in owned]
-        for role_id, _, _, got in catalog.coverage(group):
-            lost = (1 - share) * sum(w * n for w, n in zip(weights, got, strict=True))
-            short[role_id] = short.get(role_id, 0.0) + lost
-            begun[role_id] = begun.get(role_id, 0) + (got[0] if share < 1 else 0)
-    ranked = []
-    for role_id, title, counts, got in catalog.coverage(owned):
-        total = sum(w * n for w, n in zip(weights, counts, strict=True))
-        covered = sum(w * n for w, n in zip(weights, got, strict=True)) - short.get(role_id, 0)
-        missing = counts[0] - got[0] + begun.get(role_id, 0)
-        ranked.append((-fit_score(covered, total), missing, title.casefold(), role_id))
-    ranked.sort()
-    ids = [role_id for *_, role_id in ranked[:top]]
+    shares = {s: (partial or {}).get(s, 1.0) for s in owned}
+    ids = catalog.best_fits(shares, [WEIGHTS[t] for t in TIERS], top)
     if top is None or len(ids) < top:  # the rest fit 0: fewest essentials missing first
         rest = None if top is None else top - len(ids)
         ids += catalog.fewest_essentials(ids, rest)
