@@ -149,7 +149,6 @@ def test_a_lookup_of_one_returns_the_object_a_listing_a_list(run: Run) -> None:
     assert isinstance(every, list) and one in every
 
 
-
 @pytest.mark.parametrize(("lines", "rows"), [(24, 13), (12, 5), (9, 3)])
 def test_a_screenful_holds_every_row_that_fits_and_no_more(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lines: int, rows: int
