@@ -363,10 +363,9 @@ class Listing:
         # longest word to its widest line, two cells between columns), without building
         # the table only to measure it and then again to draw it.
         shown = self._shown()
-        least = shown.readable_width()
-        floor = shown.min_widths
-        widths = [max(w, floor[i] if i < len(floor) else 0) for i, w in enumerate(shown._widths())]
-        most = sum(widths) + 2 * (len(widths) - 1)
+        floor = shown._word_widths()  # each at least its column's minimum
+        gaps = 2 * (len(floor) - 1)
+        least, most = sum(floor) + gaps, sum(map(max, shown._widths(), floor)) + gaps
         return Measurement(least, max(most, least + 3)).clamp(max_width=options.max_width)
 
 
