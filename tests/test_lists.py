@@ -172,3 +172,45 @@ def test_a_screenful_holds_every_row_that_fits_and_no_more(
         str(n) for n in range(rows)
     ]
     assert len(page) - 1 <= lines - 4
+
+
+def test_a_listing_draws_its_table_as_rich_would_lay_it_out_itself() -> None:
+    """A listing gives its table's columns their widths from the plain cells, so that Rich
+    measures no cell of a long listing: the page must be the one Rich draws when it
+    measures every cell of the same table itself, at every width the table is drawn at."""
+    import random
+
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
+    from careercli.render.common import table
+
+    def draw(renderable: RenderableType, width: int) -> str:
+        console = Console(width=width, force_terminal=False, color_system=None)
+        with console.capture() as out:
+            console.print(renderable)
+        return out.get()
+
+    words = ["a", "ML", "data", "PyTorch", "engineering", "Kubernetes", "2-4", "$120k",
+             "Computer Vision", "it's", "reinforcement"]  # fmt: skip
+    pick = random.Random(15)
+    drawn = 0
+    for _ in range(120):
+        columns = [pick.choice(words) for _ in range(pick.randint(2, 5))]
+        least = [pick.randint(0, 14) for _ in range(pick.randint(0, len(columns)))]
+        listing = table(*columns, min_widths=least)
+        rich = Table(box=None, pad_edge=False, expand=False, header_style="bold dim")
+        for i, name in enumerate(columns):
+            rich.add_column(name, overflow="fold", min_width=least[i] if i < len(least) else None)
+        for _ in range(pick.randint(1, 8)):
+            cells = [" ".join(pick.choices(words, k=pick.randint(0, 6))) for _ in columns]
+            if pick.random() < 0.2:
+                cells[-1] = cells[-1].replace(" ", "\n", 1)
+            cells = cells[: pick.randint(1, len(columns))]
+            listing.add_row(*cells)
+            rich.add_row(*map(Text, cells))
+        for width in range(listing.readable_width() + 3, 121, 7):
+            assert draw(listing, width) == draw(rich, width), (columns, listing.rows, width)
+            drawn += 1
+    assert drawn > 500

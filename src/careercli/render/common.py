@@ -235,9 +235,32 @@ class Listing:
             widths[max(wrapping, key=widths.__getitem__)] -= 1
         return widths
 
+    def _table_widths(self, width: int) -> list[int] | None:
+        """The column widths Rich's table gives these rows in ``width``, from the plain
+        cells (Rich measures every cell of every row to find them): each column as wide as
+        its widest line, the widest ones narrowed first by Rich's own rule, none below its
+        minimum. None when they would not fit, for Rich's last resort to decide."""
+        last = len(self.columns) - 1
+        pads = [(i > 0) + (i < last) for i in range(len(self.columns))]
+        most = [min(_cells(c) + p, width) for c, p in zip(self.columns, pads, strict=True)]
+        for row in self._plain_rows_text():
+            for i, cell in enumerate(row):
+                most[i] = max(most[i], min(_widest_line(cell) + pads[i], width))
+        least = [
+            self.min_widths[i] + pads[i] if i < len(self.min_widths) else 0
+            for i in range(len(self.columns))
+        ]
+        widths = [max(m, lo) or 1 for m, lo in zip(most, least, strict=True)]
+        if sum(widths) > width:
+            widths = Table._collapse_widths(widths, [True] * len(widths), width)
+            widths = [max(w, lo) if w else 0 for w, lo in zip(widths, least, strict=True)]
+        if sum(widths) > width:
+            return None
+        return [w - p for w, p in zip(widths, pads, strict=True)]
+
     def _table(self, width: int) -> Table:
         t = Table(box=None, pad_edge=False, expand=False, header_style="bold dim")
-        fitted = self._fit_widths(width) if self.compact else None
+        fitted = self._fit_widths(width) if self.compact else self._table_widths(width)
         for i, name in enumerate(self.columns):
             least = self.min_widths[i] if i < len(self.min_widths) else None
             exact = fitted[i] if fitted else None
