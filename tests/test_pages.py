@@ -6,6 +6,8 @@ after an intended change, ``python -m pytest tests/test_pages.py --snapshot-upda
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from syrupy.assertion import SnapshotAssertion
 
@@ -75,8 +77,12 @@ PROFILE_PAGES = {
 }
 
 
-def test_pages_with_a_profile(run: Run, snapshot: SnapshotAssertion) -> None:
-    """One profile, built and used in order, each page snapshotted."""
+def test_pages_with_a_profile(
+    run: Run, snapshot: SnapshotAssertion, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One profile, built and used in order, each page snapshotted (on a fixed day: a
+    page counting the changes since the first names its date)."""
+    monkeypatch.setattr("careercli.profile.today", lambda: datetime.date(2026, 12, 2))
     for name, args in PROFILE_PAGES.items():
         result = run(*args, width=80)
         assert result.exit_code == 0, (name, result.stderr)
