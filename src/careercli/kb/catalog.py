@@ -333,7 +333,8 @@ class Catalog:
             "SELECT b.role, COUNT(*) AS shared, r.n_skills FROM role_skills a "
             "JOIN skills s ON s.id = a.skill AND s.n_roles <= ? "
             "JOIN role_skills b ON b.skill = a.skill AND b.role != a.role "
-            "JOIN roles r ON r.id = b.role WHERE a.role = ? GROUP BY b.role "
+            "JOIN roles r INDEXED BY roles_heads ON r.id = b.role "
+            "WHERE a.role = ? GROUP BY b.role "
             "ORDER BY CAST(shared AS REAL) / (r.n_skills + "
             "(SELECT n_skills FROM roles WHERE id = ?) - shared) DESC, r.pos LIMIT ?",
             (common, role_id, role_id, limit),
@@ -369,7 +370,8 @@ class Catalog:
         role's KB of several loaded (else None), as :meth:`role_kb` gives it."""
         rows = self._rows(
             "SELECT rs.role, r.title, r.kb, rs.tier, rs.groups, rs.via FROM role_skills rs "
-            "JOIN roles r ON r.id = rs.role WHERE rs.skill = ? ORDER BY r.pos",
+            "JOIN roles r INDEXED BY roles_heads ON r.id = rs.role "
+            "WHERE rs.skill = ? ORDER BY r.pos",
             (skill_id,),
         )
         return [(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
@@ -488,7 +490,7 @@ class Catalog:
             fits AS (
                 SELECT r.id, r.folded, r.n_essential - g.full_e AS missing,
                     ? * r.n_essential + ? * r.n_important + ? * r.n_useful AS total, g.held
-                FROM got g JOIN roles r ON r.id = g.role
+                FROM got g JOIN roles r INDEXED BY roles_heads ON r.id = g.role
             )
             SELECT id FROM fits
             ORDER BY CASE WHEN total > 0 THEN 100.0 * held / total ELSE 0.0 END DESC,

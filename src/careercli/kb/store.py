@@ -60,6 +60,11 @@ CREATE TABLE roles(
     named_only INTEGER,  -- a title the sources name without describing it
     kb TEXT,  -- of several KBs, the label of the one it comes from (else NULL)
     json TEXT NOT NULL);  -- last: a scan reading the columns before it skips its pages
+-- what a join from skills to the roles naming them reads of each (the rows themselves,
+-- their JSON included, are kilobytes apart): queries name it with INDEXED BY, since the
+-- planner prefers the primary key's own index, which leaves every row to be read
+CREATE INDEX roles_heads ON roles(id, pos, n_skills, n_essential, n_important, n_useful,
+    title, folded, kb);
 CREATE INDEX roles_parent ON roles(parent);
 CREATE INDEX roles_listing ON roles(track_pos, folded);
 CREATE INDEX roles_titles ON roles(has_roadmap, folded);
@@ -78,8 +83,9 @@ CREATE TABLE name_lists(kind TEXT PRIMARY KEY, ids TEXT, norms TEXT);
 -- each skill a role names, and those its skills imply (via: the skill that implies it,
 -- by the KB's own broader/implies curation; NULL when the role names it itself)
 CREATE TABLE role_skills(role TEXT, skill TEXT, tier INTEGER, groups TEXT, via TEXT);
--- covering what a fit (match) and the nearest roles read of the roles naming a skill
-CREATE INDEX role_skills_skill ON role_skills(skill, role, tier);
+-- covering what a fit (match), the nearest roles and a skill's page read of the roles
+-- naming a skill
+CREATE INDEX role_skills_skill ON role_skills(skill, role, tier, via, groups);
 CREATE INDEX role_skills_role ON role_skills(role);
 CREATE TABLE listings(role TEXT, skill TEXT, label TEXT, count INTEGER, sample INTEGER,
     source TEXT);
