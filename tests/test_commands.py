@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 from pathlib import Path
 
@@ -249,6 +250,44 @@ def test_skill_alias_and_typo(run: Run, mini: Path) -> None:
     result = run("skill", "pytroch", data=mini)
     assert result.exit_code == 0 and result.stdout.startswith("PyTorch\n")
     assert result.stderr == "careercli: 'pytroch' taken as skill 'PyTorch'\n"
+
+
+def test_a_skill_page_lists_the_first_30_roles_in_order_and_counts_the_rest(
+    run: Run, mini: Path, tmp_path: Path
+) -> None:
+    """Named before implied (the KB's curation), then by tier and title (code points: "Z"
+    before "a" before "Ä"): the page shows the first 30, --all and --json every one."""
+    rng = random.Random(7)
+    tiers = ["essential", "important", "useful"]
+    words = ["Zed", "Émile", "alpha", "Alpha", "Beta", "Ärger", "beta"]
+    lines, want = [], []
+    for i in range(44):
+        tier, title, implied = rng.choice(tiers), f"{rng.choice(words)} {i}", i % 4 == 0
+        lines.append(
+            f"  - id: gen-{i}\n    title: {title}\n    sources: [guide-a]\n    skills:\n"
+            f"      - {{tier: {tier}, text: x, skills: [{'pytorch' if implied else 'python'}],"
+            " source: guide-a}\n"
+        )
+        want.append((implied, tiers.index(tier), title, f"gen-{i}"))
+    text = mini.read_text().replace(
+        "Training loops], sources: [guide-a]}",
+        "Training loops], sources: [guide-a], implies: [python]}",
+    )
+    kb = tmp_path / "kb.yaml"
+    kb.write_text(text.replace("salary_families:", "".join(lines) + "salary_families:"))
+    every = json.loads(ok(run("skill", "python", "--json", data=kb)))["needed_by"]
+    assert [n["role"] for n in every if n["role"].startswith("gen-")] == [
+        r for *_, r in sorted(want)
+    ]
+    page = ok(run("skill", "python", data=kb, width=200))
+    listed = ok(run("skill", "python", "--all", data=kb, width=200))
+    assert f"Roles that need it ({len(every)})" in page
+    assert f"… {len(every) - 30} more roles: careercli skill Python --all" in page
+    assert "more roles" not in listed
+    on_page = [n["title"] for n in every if f" {n['title']} " in page]
+    assert on_page == [n["title"] for n in every[:30]]
+    assert all(f" {n['title']} " in listed for n in every)
+    assert page.index(every[0]["title"]) < page.index(every[29]["title"])
 
 
 def test_skill_json(run: Run, mini: Path) -> None:

@@ -593,10 +593,11 @@ def skill(
       careercli skill k8s --json
       careercli skill python --all
     """
-    from careercli.query.skills import skill_detail
+    from careercli.query.skills import SKILL_ROLES, skill_detail
 
     catalog = _state(ctx).catalog()
-    detail = skill_detail(catalog, _resolve(ctx, name, "skill"))
+    limit = None if show_all or as_json else SKILL_ROLES
+    detail = skill_detail(catalog, _resolve(ctx, name, "skill"), roles=limit)
     if as_json:
         from careercli.render.json_shapes import skill_json
 
@@ -604,7 +605,7 @@ def skill(
         return
     from careercli.render.skill import render_skill
 
-    print_renderable(render_skill(detail, _have(ctx) or frozenset(), show_all))
+    print_renderable(render_skill(detail, _have(ctx) or frozenset()))
 
 
 @app.command()

@@ -363,18 +363,29 @@ class Catalog:
         ]
 
     def needs_of_skill(
-        self, skill_id: str
-    ) -> list[tuple[str, str, str | None, int, list[str], str | None]]:
-        """(role id, title, KB label, tier index, groups, via) of every role that names the
-        skill, or names a skill implying it (``via``), in file order. The label is the
-        role's KB of several loaded (else None), as :meth:`role_kb` gives it."""
+        self, skill_id: str, limit: int | None = None
+    ) -> tuple[list[tuple[str, str, str | None, int, list[str], str | None]], int]:
+        """(role id, title, KB label, tier index, groups, via) of the roles that name the
+        skill, or name a skill implying it (``via``): the first ``limit`` (None: all) in
+        the page's order (named before implied, by tier, title, then file order), and how
+        many there are in all. The label is the role's KB of several loaded (else None),
+        as :meth:`role_kb` gives it.
+
+        Sorted and cut here: a skill O*NET rates is needed by hundreds of roles, and a
+        page shows 30. Titles compare as code points in SQLite as in Python.
+        """
         rows = self._rows(
             "SELECT rs.role, r.title, r.kb, rs.tier, rs.groups, rs.via FROM role_skills rs "
-            "JOIN roles r INDEXED BY roles_heads ON r.id = rs.role "
-            "WHERE rs.skill = ? ORDER BY r.pos",
-            (skill_id,),
+            "JOIN roles r INDEXED BY roles_heads ON r.id = rs.role WHERE rs.skill = ? "
+            "ORDER BY rs.via IS NOT NULL, rs.tier, r.title, r.pos LIMIT ?",
+            (skill_id, -1 if limit is None else limit),
         )
-        return [(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
+        total = len(rows)
+        if limit is not None and total == limit:
+            total = self._rows("SELECT COUNT(*) FROM role_skills WHERE skill = ?", (skill_id,))[0][
+                0
+            ]
+        return [(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows], total
 
     def companions(self, skill_id: str, limit: int) -> list[tuple[str, int]]:
         """Skills named by the most roles that also name ``skill_id``, leaving out those

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from careercli.kb.models import Skill
 
 
+SKILL_ROLES = 30  # roles listed on a skill's page before "… N more" (without --all)
+
+
 @dataclass(frozen=True)
 class RoleNeed:
     role: str
@@ -51,7 +54,8 @@ class Companion:
 @dataclass(frozen=True)
 class SkillDetail:
     skill: Skill
-    needed_by: list[RoleNeed]
+    needed_by: list[RoleNeed]  # the first of them, when the page asked for a limit
+    needed_total: int  # how many roles need it in all
     listings: list[ListingCount]
     companions: list[Companion]
     taught_in: list[PhaseLink]
@@ -59,9 +63,13 @@ class SkillDetail:
     sources: dict[str, SourceRef]
 
 
-def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillDetail:
+def skill_detail(
+    catalog: Catalog, skill_id: str, companions: int = 8, roles: int | None = None
+) -> SkillDetail:
+    """The skill's page: ``roles`` caps the roles needing it (None: every one), named
+    ones first, by tier and title."""
     skill = catalog.skill(skill_id)
-    found = catalog.needs_of_skill(skill_id)
+    found, total = catalog.needs_of_skill(skill_id, roles)
     # titles come with the rows (a skill O*NET rates is needed by hundreds of roles)
     catalog.preload_names("skill", (via for *_, via in found if via))
     needs = [
@@ -69,7 +77,6 @@ def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillD
                  catalog.skill_name(via) if via else None, kb)
         for role, title, kb, tier, groups, via in found
     ]  # fmt: skip
-    needs.sort(key=lambda n: (n.via is not None, TIERS.index(n.tier), n.title))
     counted = catalog.listings_of_skill(skill_id)
     catalog.preload_names("role", (role for role, *_ in counted))
     listings = [
@@ -86,7 +93,9 @@ def skill_detail(catalog: Catalog, skill_id: str, companions: int = 8) -> SkillD
     pairs = catalog.companions(skill_id, companions)
     catalog.preload_names("skill", (s for s, _ in pairs))
     together = [Companion(s, catalog.skill_name(s), n) for s, n in pairs]
-    return SkillDetail(skill, needs, listings, together, taught, industries, source_refs(catalog))
+    return SkillDetail(
+        skill, needs, total, listings, together, taught, industries, source_refs(catalog)
+    )
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,10 @@ from careercli.render.common import (
 )
 from careercli.render.format import shell_word
 
-SKILL_ROLES = 30  # roles listed on a skill's page before "… N more" (without --all)
 
-
-def render_skill(
-    detail: SkillDetail, have: frozenset[str], show_all: bool = False
-) -> RenderableType:
+def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
+    """The page, listing the roles ``detail`` holds (of ``detail.needed_total``): the
+    query cut them to SKILL_ROLES unless --all."""
     skill = detail.skill
     title = Text(skill.name, style="bold cyan")
     if skill.id in have:
@@ -43,8 +41,7 @@ def render_skill(
         several = any(n.kb for n in detail.needed_by)  # KBs loaded: say whose each role is
         heads = ("Role", "KB", "Tier", "As") if several else ("Role", "Tier", "As")
         t = table(*heads, min_widths=(14, 4, 9) if several else (14, 9))
-        shown = detail.needed_by if show_all else detail.needed_by[:SKILL_ROLES]
-        for need in shown:
+        for need in detail.needed_by:
             cells = [
                 plain(need.title),
                 Text(need.tier, style="bold"),
@@ -53,10 +50,10 @@ def render_skill(
             if several:
                 cells.insert(1, plain(need.kb or ""))
             t.add_row(*cells)
-        heading = f"Roles that need it ({len(detail.needed_by)})"
+        heading = f"Roles that need it ({detail.needed_total})"
         if skill.sources:
             heading += " " + cites.mark(*skill.sources)
-        hidden = len(detail.needed_by) - len(shown)
+        hidden = detail.needed_total - len(detail.needed_by)
         body: RenderableType = t
         if hidden:  # a skill O*NET rates is needed by hundreds of occupations
             more = f"… {hidden} more roles: careercli skill {shell_word(skill.name)} --all"
