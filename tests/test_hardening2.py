@@ -495,6 +495,29 @@ def test_temp_builds_left_by_killed_runs_are_swept(run: Run, hermetic: Path) -> 
 
 
 @pytest.mark.empty_cache
+def test_caches_no_path_points_at_and_unread_for_30_days_are_swept_on_a_build(
+    run: Run, hermetic: Path, tmp_path: Path
+) -> None:
+    """What an upgrade leaves (the old version's cache of each KB) goes on the next build;
+    a cache some KB path still points at, or read this month, stays."""
+    cache = hermetic / "cache"
+    second = tmp_path / "second.yaml"
+    second.write_bytes(MINI.read_bytes() + b"# another KB\n")
+    assert run("role", "MLE", data=second).exit_code == 0  # a pointer and its cache
+    (pointed,) = cache.glob("kb-*.sqlite")
+    stale, recent = cache / f"kb-{'a' * 64}.sqlite", cache / f"kb-{'b' * 64}.sqlite"
+    for other in (stale, recent):
+        other.write_bytes(b"x" * 100)
+    past = time.time() - 31 * 86400
+    for old in (stale, pointed):
+        os.utime(old, (past, past))
+    assert run("role", "MLE", data=MINI).exit_code == 0  # builds: sweeps first
+    left = {p.name for p in cache.glob("kb-*.sqlite")}
+    assert stale.name not in left and {pointed.name, recent.name} <= left
+    assert len(left) == 3  # and the cache just built
+
+
+@pytest.mark.empty_cache
 def test_sigterm_during_a_cold_build_leaves_no_temp_file(hermetic: Path, tmp_path: Path) -> None:
     """A build takes long enough on a big KB that SIGTERM lands in it."""
     big = tmp_path / "big.yaml"

@@ -329,15 +329,37 @@ def _build_file(
 
 
 ORPHAN_AGE_S = 3600  # a temp build this old was left by a killed run, not one under way
+UNUSED_AGE_S = 30 * 86400  # a cache no pointer names, not read for this long, is deleted
 
 
 def _sweep(folder: Path) -> None:
-    """Delete temp builds (and their journals) left by runs killed mid-build."""
-    cutoff = time.time() - ORPHAN_AGE_S
+    """Delete temp builds (and their journals) left by runs killed mid-build, and caches
+    no KB path points at that nothing has read for 30 days.
+
+    Those are left by an upgrade of careercli (a new version of this code builds its own
+    cache of each KB, and only deletes a cache its own version built) and by KB files
+    since moved or deleted: an imported O*NET KB's cache is 77 MB. Its last read is its
+    access time (updated once a day on the usual ``relatime`` mounts); a cache deleted
+    too soon (a ``noatime`` mount, another install sharing the folder and path) is only
+    built again. Run only before a build, the slow path.
+    """
+    now = time.time()
     for leftover in folder.glob(".kb-*.sqlite*"):
         with contextlib.suppress(OSError):
-            if leftover.lstat().st_mtime < cutoff:
+            if leftover.lstat().st_mtime < now - ORPHAN_AGE_S:
                 leftover.unlink()
+    named = {
+        saved["key"]
+        for pointer in folder.glob("path-*.json")
+        if (saved := _read_pointer(pointer)) is not None
+    }
+    for cache in folder.glob("kb-*.sqlite"):
+        if cache.name[3:-7] in named:
+            continue
+        with contextlib.suppress(OSError):
+            st = cache.lstat()
+            if max(st.st_atime, st.st_mtime) < now - UNUSED_AGE_S:
+                cache.unlink()
 
 
 def build(
