@@ -290,6 +290,26 @@ def test_a_skill_page_lists_the_first_30_roles_in_order_and_counts_the_rest(
     assert page.index(every[0]["title"]) < page.index(every[29]["title"])
 
 
+@pytest.mark.parametrize("shown", [30, 31])
+def test_a_skill_page_of_30_roles_shows_them_all_and_of_31_counts_the_one_left(
+    run: Run, mini: Path, tmp_path: Path, shown: int
+) -> None:
+    base = len(json.loads(ok(run("skill", "python", "--json", data=mini)))["needed_by"])
+    lines = [
+        f"  - id: gen-{i}\n    title: Gen {i:02}\n    sources: [guide-a]\n    skills:\n"
+        "      - {tier: essential, text: x, skills: [python], source: guide-a}\n"
+        for i in range(shown - base)
+    ]
+    kb = tmp_path / "kb.yaml"
+    kb.write_text(mini.read_text().replace("salary_families:", "".join(lines) + "salary_families:"))
+    page = ok(run("skill", "python", data=kb, width=200))
+    assert f"Roles that need it ({shown})" in page
+    if shown == 30:
+        assert "more role" not in page
+    else:
+        assert "… 1 more role: careercli skill Python --all" in page
+
+
 def test_skill_json(run: Run, mini: Path) -> None:
     data = json.loads(ok(run("skill", "python", "--json", data=mini)))
     assert data["needed_by"][0]["role"] == "data-engineer"

@@ -498,23 +498,31 @@ def test_temp_builds_left_by_killed_runs_are_swept(run: Run, hermetic: Path) -> 
 def test_caches_no_path_points_at_and_unread_for_30_days_are_swept_on_a_build(
     run: Run, hermetic: Path, tmp_path: Path
 ) -> None:
-    """What an upgrade leaves (the old version's cache of each KB) goes on the next build;
-    a cache some KB path still points at, or read this month, stays."""
+    """What an upgrade leaves (the old version's cache of each KB, and its pointers) goes on
+    the next build; a cache this version's pointer names, or read this month, stays."""
     cache = hermetic / "cache"
     second = tmp_path / "second.yaml"
     second.write_bytes(MINI.read_bytes() + b"# another KB\n")
     assert run("role", "MLE", data=second).exit_code == 0  # a pointer and its cache
     (pointed,) = cache.glob("kb-*.sqlite")
-    stale, recent = cache / f"kb-{'a' * 64}.sqlite", cache / f"kb-{'b' * 64}.sqlite"
-    for other in (stale, recent):
+    stale, recent, read, old_kind = (cache / f"kb-{c * 64}.sqlite" for c in "abcd")
+    for other in (stale, recent, read, old_kind):
         other.write_bytes(b"x" * 100)
+    old_pointer, gone_pointer = cache / "path-old.json", cache / "path-gone.json"
+    old_pointer.write_text(json.dumps({"salt": "old version", "file": None, "key": "d" * 64}))
+    gone_pointer.write_text(json.dumps({"salt": "old version", "file": None, "key": "e" * 64}))
     past = time.time() - 31 * 86400
-    for old in (stale, pointed):
+    for old in (stale, pointed, old_kind, old_pointer, gone_pointer):
         os.utime(old, (past, past))
+    os.utime(read, (time.time(), past))  # written long ago, read today
     assert run("role", "MLE", data=MINI).exit_code == 0  # builds: sweeps first
     left = {p.name for p in cache.glob("kb-*.sqlite")}
-    assert stale.name not in left and {pointed.name, recent.name} <= left
-    assert len(left) == 3  # and the cache just built
+    assert stale.name not in left and old_kind.name not in left
+    assert {pointed.name, recent.name, read.name} <= left
+    assert len(left) == 4  # and the cache just built
+    pointers = {p.name for p in cache.glob("path-*.json")}
+    assert "path-gone.json" not in pointers and "path-old.json" in pointers  # its cache just went
+    assert len(pointers) == 3
 
 
 @pytest.mark.empty_cache

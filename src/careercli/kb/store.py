@@ -338,28 +338,42 @@ def _sweep(folder: Path) -> None:
 
     Those are left by an upgrade of careercli (a new version of this code builds its own
     cache of each KB, and only deletes a cache its own version built) and by KB files
-    since moved or deleted: an imported O*NET KB's cache is 77 MB. Its last read is its
+    since moved or deleted: an imported O*NET KB's cache is 77 MB. Only a pointer of this
+    version protects its cache: an old version's pointer of a path this version never
+    opens (or of a deleted KB) would keep its cache forever. A cache's last read is its
     access time (updated once a day on the usual ``relatime`` mounts); a cache deleted
     too soon (a ``noatime`` mount, another install sharing the folder and path) is only
-    built again. Run only before a build, the slow path.
+    built again. So is one another run moved in under the same name between the look and
+    the deletion (the same content, which that run still has open): POSIX cannot delete a
+    name only if it is still the file looked at. Pointers to a cache that is gone, unused
+    for 30 days, go too. Run only before a build, the slow path.
     """
     now = time.time()
     for leftover in folder.glob(".kb-*.sqlite*"):
         with contextlib.suppress(OSError):
             if leftover.lstat().st_mtime < now - ORPHAN_AGE_S:
                 leftover.unlink()
-    named = {
-        saved["key"]
-        for pointer in folder.glob("path-*.json")
-        if (saved := _read_pointer(pointer)) is not None
-    }
+    salt, named = _salt(), set()
+    for pointer in folder.glob("path-*.json"):
+        with contextlib.suppress(OSError):
+            unused = _unused_since(pointer.lstat(), now)  # before reading it sets the atime
+            saved = _read_pointer(pointer)
+            if saved is None or not (folder / f"kb-{saved['key']}.sqlite").exists():
+                if unused:
+                    pointer.unlink()
+            elif saved["salt"] == salt:
+                named.add(saved["key"])
     for cache in folder.glob("kb-*.sqlite"):
         if cache.name[3:-7] in named:
             continue
         with contextlib.suppress(OSError):
-            st = cache.lstat()
-            if max(st.st_atime, st.st_mtime) < now - UNUSED_AGE_S:
+            if _unused_since(cache.lstat(), now):
                 cache.unlink()
+
+
+def _unused_since(st: os.stat_result, now: float) -> bool:
+    """Neither read nor written for UNUSED_AGE_S."""
+    return max(st.st_atime, st.st_mtime) < now - UNUSED_AGE_S
 
 
 def build(

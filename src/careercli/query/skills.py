@@ -67,7 +67,8 @@ def skill_detail(
     catalog: Catalog, skill_id: str, companions: int = 8, roles: int | None = None
 ) -> SkillDetail:
     """The skill's page: ``roles`` caps the roles needing it (None: every one), named
-    ones first, by tier and title."""
+    ones first, by tier and title: the order is defined (and sorted, in SQL) by
+    :meth:`Catalog.needs_of_skill`, not here."""
     skill = catalog.skill(skill_id)
     found, total = catalog.needs_of_skill(skill_id, roles)
     # titles come with the rows (a skill O*NET rates is needed by hundreds of roles)

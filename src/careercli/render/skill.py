@@ -56,7 +56,8 @@ def render_skill(detail: SkillDetail, have: frozenset[str]) -> RenderableType:
         hidden = detail.needed_total - len(detail.needed_by)
         body: RenderableType = t
         if hidden:  # a skill O*NET rates is needed by hundreds of occupations
-            more = f"… {hidden} more roles: careercli skill {shell_word(skill.name)} --all"
+            roles = "role" if hidden == 1 else "roles"
+            more = f"… {hidden} more {roles}: careercli skill {shell_word(skill.name)} --all"
             body = Group(t, Text(more, style="dim"))
         parts.append(section(heading, body))
     else:
