@@ -149,3 +149,22 @@ def test_the_combined_kb_is_cached_and_a_warm_run_reads_no_yaml(
 def test_the_same_file_twice_is_one_kb(run: Run, mini: Path) -> None:
     result = run("--data", str(mini), "--data", str(mini), "role", "MLE")
     assert result.exit_code == 0 and result.stdout.startswith("Machine Learning Engineer\n")
+
+
+def test_a_title_wins_over_another_kbs_alias(run: Run, mini: Path, tmp_path: Path) -> None:
+    """O*NET lists "Data Scientist" as an alternate title of Data Scientists: the curated
+    role of that title still answers to it, untouched; the other keeps its own title."""
+    second = tmp_path / "second.yaml"
+    second.write_text(
+        SECOND.read_text().replace(
+            "    title: Data Scientists\n",
+            "    title: Data Scientists\n    aliases: [Data Scientist, Data Sleuth]\n",
+        )
+    )
+    data = ["--data", str(mini), "--data", str(second)]
+    page = run(*data, "role", "Data Scientist")
+    assert page.exit_code == 0, page.stderr
+    assert page.stdout.startswith("Data Scientist\nfrom the mini KB")
+    assert run(*data, "role", "Data Sleuth").stdout.startswith("Data Scientists\nfrom the second")
+    aliases = json.loads(run(*data, "role", "Data Scientists", "--json").stdout)["aliases"]
+    assert aliases == ["Data Sleuth"]

@@ -112,6 +112,20 @@ def merge(loaded: list[tuple[Path, KnowledgeBase]]) -> Merged:
                 skills[s.id] = s
     origins = {r.id: label for (_, kb), label in zip(loaded, names, strict=True) for r in kb.roles}
     roles = [r for _, kb in loaded for r in kb.roles]
+    # A title wins over another KB's alias (O*NET lists "Data Scientist" as an alternate
+    # title of Data Scientists): the alias is dropped, so the title still names one role.
+    titled: dict[str, set[str]] = {}
+    for r in roles:
+        titled.setdefault(normalise(r.title), set()).add(origins[r.id])
+    roles = [
+        r.model_copy(update={"aliases": kept})
+        if len(
+            kept := [a for a in r.aliases if not titled.get(normalise(a), set()) - {origins[r.id]}]
+        )
+        != len(r.aliases)
+        else r
+        for r in roles
+    ]
     # Names (title, aliases, id) of roles of another KB: a role sharing one is told apart.
     by_name: dict[str, set[str]] = {}
     for r in roles:
