@@ -508,21 +508,26 @@ def test_caches_no_path_points_at_and_unread_for_30_days_are_swept_on_a_build(
     stale, recent, read, old_kind = (cache / f"kb-{c * 64}.sqlite" for c in "abcd")
     for other in (stale, recent, read, old_kind):
         other.write_bytes(b"x" * 100)
-    old_pointer, gone_pointer = cache / "path-old.json", cache / "path-gone.json"
+    old_pointer, gone_pointer, fresh_pointer = (cache / f"path-{c * 20}.json" for c in "123")
     old_pointer.write_text(json.dumps({"salt": "old version", "file": None, "key": "d" * 64}))
     gone_pointer.write_text(json.dumps({"salt": "old version", "file": None, "key": "e" * 64}))
+    fresh_pointer.write_text(json.dumps({"salt": "old version", "file": None, "key": "f" * 64}))
+    theirs = [cache / "kb-notes.sqlite", cache / "path-notes.json"]  # not names careercli writes
+    for mine in theirs:
+        mine.write_text("the user's")
     past = time.time() - 31 * 86400
-    for old in (stale, pointed, old_kind, old_pointer, gone_pointer):
+    for old in (stale, pointed, old_kind, old_pointer, gone_pointer, *theirs):
         os.utime(old, (past, past))
     os.utime(read, (time.time(), past))  # written long ago, read today
     assert run("role", "MLE", data=MINI).exit_code == 0  # builds: sweeps first
     left = {p.name for p in cache.glob("kb-*.sqlite")}
     assert stale.name not in left and old_kind.name not in left
-    assert {pointed.name, recent.name, read.name} <= left
-    assert len(left) == 4  # and the cache just built
+    assert {pointed.name, recent.name, read.name, "kb-notes.sqlite"} <= left
+    assert len(left) == 5  # and the cache just built
     pointers = {p.name for p in cache.glob("path-*.json")}
-    assert "path-gone.json" not in pointers and "path-old.json" in pointers  # its cache just went
-    assert len(pointers) == 3
+    assert gone_pointer.name not in pointers
+    assert {old_pointer.name, fresh_pointer.name, "path-notes.json"} <= pointers
+    assert len(pointers) == 5  # and the two of the KBs just read
 
 
 @pytest.mark.empty_cache

@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # only a build needs the models (and Pydantic)
     from careercli.kb.models import KnowledgeBase, Role, TextBlock
 
 CACHE_ENV = "CAREERCLI_CACHE"
-LAYOUT = 18  # bump when the tables below change
+LAYOUT = 19  # bump when the tables below change
 
 # The searchable text of an entry, one FTS5 column per kind of field (query.search weighs
 # them); a column holding several pieces (topics, aliases) has one piece per line.
@@ -333,20 +333,21 @@ UNUSED_AGE_S = 30 * 86400  # a cache no pointer names, not read for this long, i
 
 
 def _sweep(folder: Path) -> None:
-    """Delete temp builds (and their journals) left by runs killed mid-build, and caches
-    no KB path points at that nothing has read for 30 days.
+    """Delete temp builds (and their journals) left by runs killed mid-build, and caches no
+    KB path points at that nothing has read for 30 days.
 
     Those are left by an upgrade of careercli (a new version of this code builds its own
     cache of each KB, and only deletes a cache its own version built) and by KB files
-    since moved or deleted: an imported O*NET KB's cache is 77 MB. Only a pointer of this
-    version protects its cache: an old version's pointer of a path this version never
-    opens (or of a deleted KB) would keep its cache forever. A cache's last read is its
-    access time (updated once a day on the usual ``relatime`` mounts); a cache deleted
-    too soon (a ``noatime`` mount, another install sharing the folder and path) is only
-    built again. So is one another run moved in under the same name between the look and
-    the deletion (the same content, which that run still has open): POSIX cannot delete a
-    name only if it is still the file looked at. Pointers to a cache that is gone, unused
-    for 30 days, go too. Run only before a build, the slow path.
+    since moved or deleted: an imported O*NET KB's cache is 77 MB. Only a pointer of
+    this version read in the last 30 days protects its cache: an old version's pointer
+    of a path this version never opens, or a pointer of a deleted KB, would keep it
+    forever. A cache's last read is its access time (updated once a day on the usual
+    ``relatime`` mounts); a cache deleted too soon (a ``noatime`` mount, another install
+    sharing the folder and path) is only built again. So is one another run moved in
+    under the same name between the look and the deletion (the same content, which that
+    run still has open): POSIX cannot delete a name only if it is still the file looked
+    at. Pointers to a cache that is gone, unused for 30 days, go too. Run only before a
+    build, the slow path.
     """
     now = time.time()
     for leftover in folder.glob(".kb-*.sqlite*"):
@@ -355,16 +356,18 @@ def _sweep(folder: Path) -> None:
                 leftover.unlink()
     salt, named = _salt(), set()
     for pointer in folder.glob("path-*.json"):
+        if not re.fullmatch(r"path-[0-9a-f]{20}\.json", pointer.name):
+            continue  # not a name this module writes: the folder may be any folder
         with contextlib.suppress(OSError):
             unused = _unused_since(pointer.lstat(), now)  # before reading it sets the atime
             saved = _read_pointer(pointer)
             if saved is None or not (folder / f"kb-{saved['key']}.sqlite").exists():
                 if unused:
                     pointer.unlink()
-            elif saved["salt"] == salt:
+            elif saved["salt"] == salt and not unused:  # a KB path used this month
                 named.add(saved["key"])
     for cache in folder.glob("kb-*.sqlite"):
-        if cache.name[3:-7] in named:
+        if not re.fullmatch(r"kb-[0-9a-f]{64}\.sqlite", cache.name) or cache.name[3:-7] in named:
             continue
         with contextlib.suppress(OSError):
             if _unused_since(cache.lstat(), now):
