@@ -117,15 +117,11 @@ def merge(loaded: list[tuple[Path, KnowledgeBase]]) -> Merged:
     titled: dict[str, set[str]] = {}
     for r in roles:
         titled.setdefault(normalise(r.title), set()).add(origins[r.id])
-    roles = [
-        r.model_copy(update={"aliases": kept})
-        if len(
-            kept := [a for a in r.aliases if not titled.get(normalise(a), set()) - {origins[r.id]}]
-        )
-        != len(r.aliases)
-        else r
-        for r in roles
-    ]
+    for i, r in enumerate(roles):
+        mine = {origins[r.id]}
+        kept = [a for a in r.aliases if not titled.get(normalise(a), mine) - mine]
+        if len(kept) != len(r.aliases):
+            roles[i] = r.model_copy(update={"aliases": kept})
     # Names (title, aliases, id) of roles of another KB: a role sharing one is told apart.
     by_name: dict[str, set[str]] = {}
     for r in roles:
